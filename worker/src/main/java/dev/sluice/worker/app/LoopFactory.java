@@ -1,0 +1,43 @@
+package dev.sluice.worker.app;
+
+import dev.sluice.worker.domain.Backoff;
+import dev.sluice.worker.port.Clock;
+import dev.sluice.worker.port.JobQueue;
+import dev.sluice.worker.port.JobTelemetry;
+import dev.sluice.worker.port.Sleeper;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Builds a {@link WorkerLoop} with its own poller, lease keeper and ack buffer: loops share the
+ * stateless pipeline and the adapters, but no per-batch state.
+ */
+public final class LoopFactory {
+  private final WorkerSettings settings;
+  private final JobQueue queue;
+  private final JobPipeline pipeline;
+  private final JobTelemetry telemetry;
+  private final Clock clock;
+  private final Sleeper sleeper;
+
+  public LoopFactory(WorkerSettings settings, JobQueue queue, JobPipeline pipeline,
+      JobTelemetry telemetry, Clock clock, Sleeper sleeper) {
+    this.settings = settings;
+    this.queue = queue;
+    this.pipeline = pipeline;
+    this.telemetry = telemetry;
+    this.clock = clock;
+    this.sleeper = sleeper;
+  }
+
+  public WorkerLoop newLoop() {
+    var poller = new PriorityPoller(queue, settings.queues(), settings.priorityWeights(),
+        settings.longPoll(), settings.visibilityTimeout(), sleeper, Duration.ofSeconds(1));
+    var leases = new LeaseKeeper(queue, clock, telemetry, settings.visibilityTimeout(), settings.leaseMargin());
+    var acks = new AckBuffer(queue, clock, settings.ackFlushInterval());
+    var backoff = new Backoff(settings.backoffBase(), settings.backoffCap(),
+        () -> ThreadLocalRandom.current().nextDouble());
+    var realiser = new OutcomeRealiser(queue, acks, leases, telemetry, backoff, settings.maxAttempts());
+    return new WorkerLoop(poller, leases, acks, realiser, pipeline, queue, telemetry);
+  }
+}

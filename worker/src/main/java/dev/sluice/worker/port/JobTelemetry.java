@@ -1,0 +1,43 @@
+package dev.sluice.worker.port;
+
+import dev.sluice.worker.domain.JobOutcome;
+import java.util.Optional;
+
+/**
+ * The worker's view of tracing and metrics. The domain reports what happened; the adapter (OTel
+ * in production) decides how it is recorded. Keeping it a port keeps the SDK out of the pipeline.
+ */
+public interface JobTelemetry {
+
+  /** Starts the trace of one delivery. The producer's context comes from the message attributes. */
+  JobTrace startJob(ReceivedMessage message);
+
+  /** A tamper or other condition a person must look at. */
+  void alarm(JobOutcome.Cause cause, String reason);
+
+  void leaseExtended(int count);
+
+  void leaseLost(int count);
+
+  /** The trace of one job. Not thread-safe beyond progress reports. */
+  interface JobTrace {
+
+    /** The trace id of the job's own span, if tracing is on. */
+    Optional<String> traceId();
+
+    /** Sets job attributes once the body has been decoded. */
+    void describe(String jobId, String variant, int attempt);
+
+    /** Opens a child span for a stage; closing it ends the stage. */
+    Stage stage(String name);
+
+    void progress(int percent);
+
+    void end(JobOutcome outcome, Optional<String> policyRevision);
+  }
+
+  interface Stage extends AutoCloseable {
+    @Override
+    void close();
+  }
+}
