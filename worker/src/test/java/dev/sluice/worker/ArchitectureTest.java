@@ -30,6 +30,6 @@ class ArchitectureTest {
   static final ArchRule onlyTheWiringKnowsTheAdapters = noClasses()
       .that().resideInAnyPackage("dev.sluice.worker.app..", "dev.sluice.worker.domain..",
           "dev.sluice.worker.port..")
-      .should().dependOnClassesThat().resideInAPackage("dev.sluice.worker.adapter..")
+      .should().dependOnClassesThat().resideInAnyPackage("dev.sluice.worker.adapter..", "dev.sluice.queue.adapter..")
       .as("app, domain and ports never name an adapter");
 }

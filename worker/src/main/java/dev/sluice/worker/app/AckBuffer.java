@@ -1,10 +1,10 @@
 package dev.sluice.worker.app;
 
-import dev.sluice.worker.port.BatchResult;
-import dev.sluice.worker.port.Clock;
-import dev.sluice.worker.port.JobQueue;
-import dev.sluice.worker.port.QueueRef;
-import dev.sluice.worker.port.ReceiptHandle;
+import dev.sluice.queue.port.BatchResult;
+import dev.sluice.queue.port.Clock;
+import dev.sluice.queue.port.JobQueue;
+import dev.sluice.queue.port.QueueRef;
+import dev.sluice.queue.port.ReceiptHandle;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

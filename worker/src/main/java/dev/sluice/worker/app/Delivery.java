@@ -1,7 +1,7 @@
 package dev.sluice.worker.app;
 
 import dev.sluice.worker.port.JobTelemetry.JobTrace;
-import dev.sluice.worker.port.ReceivedMessage;
+import dev.sluice.queue.port.ReceivedMessage;
 import java.util.Optional;
 
 /**

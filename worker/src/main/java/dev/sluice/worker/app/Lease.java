@@ -1,7 +1,7 @@
 package dev.sluice.worker.app;
 
-import dev.sluice.worker.port.QueueRef;
-import dev.sluice.worker.port.ReceiptHandle;
+import dev.sluice.queue.port.QueueRef;
+import dev.sluice.queue.port.ReceiptHandle;
 import java.time.Instant;
 
 /**

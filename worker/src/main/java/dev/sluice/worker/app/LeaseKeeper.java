@@ -1,13 +1,13 @@
 package dev.sluice.worker.app;
 
-import dev.sluice.worker.port.BatchResult;
-import dev.sluice.worker.port.Clock;
-import dev.sluice.worker.port.FaultKind;
-import dev.sluice.worker.port.JobQueue;
+import dev.sluice.queue.port.BatchResult;
+import dev.sluice.queue.port.Clock;
+import dev.sluice.queue.port.FaultKind;
+import dev.sluice.queue.port.JobQueue;
 import dev.sluice.worker.port.JobTelemetry;
-import dev.sluice.worker.port.QueueRef;
-import dev.sluice.worker.port.ReceiptHandle;
-import dev.sluice.worker.port.ReceivedMessage;
+import dev.sluice.queue.port.QueueRef;
+import dev.sluice.queue.port.ReceiptHandle;
+import dev.sluice.queue.port.ReceivedMessage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,10 +1,10 @@
 package dev.sluice.worker.app;
 
 import dev.sluice.worker.domain.Backoff;
-import dev.sluice.worker.port.Clock;
-import dev.sluice.worker.port.JobQueue;
+import dev.sluice.queue.port.Clock;
+import dev.sluice.queue.port.JobQueue;
 import dev.sluice.worker.port.JobTelemetry;
-import dev.sluice.worker.port.Sleeper;
+import dev.sluice.queue.port.Sleeper;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 

@@ -1,10 +1,10 @@
 package dev.sluice.worker.app;
 
-import dev.sluice.worker.port.JobQueue;
-import dev.sluice.worker.port.QueueRef;
-import dev.sluice.worker.port.ReceivedMessage;
-import dev.sluice.worker.port.Result;
-import dev.sluice.worker.port.Sleeper;
+import dev.sluice.queue.port.JobQueue;
+import dev.sluice.queue.port.QueueRef;
+import dev.sluice.queue.port.ReceivedMessage;
+import dev.sluice.queue.port.Result;
+import dev.sluice.queue.port.Sleeper;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -6,9 +6,9 @@ import dev.sluice.worker.domain.JobOutcome.Cause;
 import dev.sluice.worker.domain.JobOutcome.Dropped;
 import dev.sluice.worker.domain.JobOutcome.Retried;
 import dev.sluice.worker.domain.Step;
-import dev.sluice.worker.port.ObjectInfo;
-import dev.sluice.worker.port.Result;
-import dev.sluice.worker.port.SourceStore;
+import dev.sluice.queue.port.ObjectInfo;
+import dev.sluice.queue.port.Result;
+import dev.sluice.queue.port.SourceStore;
 import java.util.Optional;
 
 /**

@@ -1,11 +1,11 @@
 package dev.sluice.worker.app;
 
 import dev.sluice.worker.domain.JobOutcome;
-import dev.sluice.worker.port.JobQueue;
+import dev.sluice.queue.port.JobQueue;
 import dev.sluice.worker.port.JobTelemetry;
-import dev.sluice.worker.port.QueueRef;
-import dev.sluice.worker.port.ReceiptHandle;
-import dev.sluice.worker.port.ReceivedMessage;
+import dev.sluice.queue.port.QueueRef;
+import dev.sluice.queue.port.ReceiptHandle;
+import dev.sluice.queue.port.ReceivedMessage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.sluice.worker.app;
 
-import dev.sluice.worker.port.Sleeper;
+import dev.sluice.queue.port.Sleeper;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

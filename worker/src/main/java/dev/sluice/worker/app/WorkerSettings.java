@@ -1,7 +1,7 @@
 package dev.sluice.worker.app;
 
 import dev.sluice.contract.preset.ResourceClass;
-import dev.sluice.worker.port.QueueRef;
+import dev.sluice.queue.port.QueueRef;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.sluice.worker.port;
 
+import dev.sluice.queue.port.ReceivedMessage;
 import dev.sluice.worker.domain.JobOutcome;
 import java.util.Optional;
 

@@ -2,14 +2,14 @@ package dev.sluice.worker.wiring;
 
 import dagger.Binds;
 import dagger.Module;
-import dev.sluice.worker.adapter.memory.InMemoryJobQueue;
-import dev.sluice.worker.adapter.memory.InMemoryObjectStore;
-import dev.sluice.worker.adapter.memory.ManualTime;
-import dev.sluice.worker.port.Clock;
-import dev.sluice.worker.port.JobQueue;
-import dev.sluice.worker.port.Publisher;
-import dev.sluice.worker.port.Sleeper;
-import dev.sluice.worker.port.SourceStore;
+import dev.sluice.queue.adapter.memory.InMemoryJobQueue;
+import dev.sluice.queue.adapter.memory.InMemoryObjectStore;
+import dev.sluice.queue.adapter.memory.ManualTime;
+import dev.sluice.queue.port.Clock;
+import dev.sluice.queue.port.JobQueue;
+import dev.sluice.queue.port.Publisher;
+import dev.sluice.queue.port.Sleeper;
+import dev.sluice.queue.port.SourceStore;
 
 /** Binds the queue and store ports to the in-memory adapters, and time to a manual clock. */
 @Module

@@ -16,13 +16,13 @@ import dev.sluice.worker.app.ReevaluateStage;
 import dev.sluice.worker.app.TranscodeStage;
 import dev.sluice.worker.app.WorkerProcess;
 import dev.sluice.worker.app.WorkerSettings;
-import dev.sluice.worker.port.Clock;
-import dev.sluice.worker.port.JobQueue;
+import dev.sluice.queue.port.Clock;
+import dev.sluice.queue.port.JobQueue;
 import dev.sluice.worker.port.JobTelemetry;
 import dev.sluice.worker.port.MediaProbe;
-import dev.sluice.worker.port.Publisher;
-import dev.sluice.worker.port.Sleeper;
-import dev.sluice.worker.port.SourceStore;
+import dev.sluice.queue.port.Publisher;
+import dev.sluice.queue.port.Sleeper;
+import dev.sluice.queue.port.SourceStore;
 import dev.sluice.worker.port.Transcoder;
 import javax.inject.Singleton;
 

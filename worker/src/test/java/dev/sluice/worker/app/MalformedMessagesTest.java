@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.contract.domain.Job;
 import dev.sluice.contract.domain.OutputKeys;
-import dev.sluice.worker.port.DeadLetter;
+import dev.sluice.queue.port.DeadLetter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

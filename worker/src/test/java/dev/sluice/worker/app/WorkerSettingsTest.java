@@ -2,7 +2,7 @@ package dev.sluice.worker.app;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sluice.worker.port.QueueRef;
+import dev.sluice.queue.port.QueueRef;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.sluice.worker.adapter.memory;
 
 import dev.sluice.worker.domain.JobOutcome;
 import dev.sluice.worker.port.JobTelemetry;
-import dev.sluice.worker.port.ReceivedMessage;
+import dev.sluice.queue.port.ReceivedMessage;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;

@@ -1,9 +1,0 @@
-package dev.sluice.worker.port;
-
-import java.time.Duration;
-
-/** Waiting, made a port so tests can advance a fake clock instead of sleeping. */
-@FunctionalInterface
-public interface Sleeper {
-  void sleep(Duration duration) throws InterruptedException;
-}
