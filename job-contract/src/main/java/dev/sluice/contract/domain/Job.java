@@ -1,6 +1,8 @@
 package dev.sluice.contract.domain;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -22,8 +24,16 @@ public record Job(
     Instant enqueuedAt) {
 
   public static final int VERSION = 1;
-  private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,128}");
-  private static final Pattern VARIANT = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+  /** The form of {@code assetId} and {@code tenant}: safe as one path segment and as a label. */
+  public static final Pattern ID_FORM = Pattern.compile("[A-Za-z0-9._-]{1,128}");
+  /** The form of a variant, which is a preset name. */
+  public static final Pattern VARIANT_FORM = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+
+  // RFC 3339 has four-digit years; outside them a Job could not be encoded and decoded again.
+  private static final Instant EARLIEST =
+      LocalDate.of(0, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC);
+  private static final Instant END =
+      LocalDate.of(10_000, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC);
 
   public Job {
     Objects.requireNonNull(jobId, "jobId");
@@ -33,20 +43,38 @@ public record Job(
     Objects.requireNonNull(enqueuedAt, "enqueuedAt");
     tenant = Objects.requireNonNullElse(tenant, Optional.empty());
     priority = Objects.requireNonNullElse(priority, Priority.NORMAL);
-    if (assetId == null || !ID.matcher(assetId).matches()) {
+    checkNames(assetId, tenant, variant);
+    if (!target.isPrefix()) {
+      throw new IllegalArgumentException("target.uri must be a prefix ending in '/'");
+    }
+    OutputKeys.lengthProblem(target, assetId, variant).ifPresent(problem -> {
+      throw new IllegalArgumentException("target.uri is too long: " + problem);
+    });
+    enqueuedAtProblem(enqueuedAt).ifPresent(problem -> {
+      throw new IllegalArgumentException("enqueuedAt: " + problem);
+    });
+  }
+
+  private static void checkNames(String assetId, Optional<String> tenant, String variant) {
+    if (assetId == null || !ID_FORM.matcher(assetId).matches()) {
       throw new IllegalArgumentException("assetId must match [A-Za-z0-9._-]{1,128}");
     }
     if (assetId.equals(".") || assetId.equals("..")) {
       throw new IllegalArgumentException("assetId must not be '.' or '..'");
     }
-    if (tenant.isPresent() && !ID.matcher(tenant.get()).matches()) {
+    if (tenant.isPresent() && !ID_FORM.matcher(tenant.get()).matches()) {
       throw new IllegalArgumentException("tenant must match [A-Za-z0-9._-]{1,128}");
     }
-    if (variant == null || !VARIANT.matcher(variant).matches()) {
+    if (variant == null || !VARIANT_FORM.matcher(variant).matches()) {
       throw new IllegalArgumentException("variant must be a preset name ([a-z0-9-], at most 64)");
     }
-    if (!target.isPrefix()) {
-      throw new IllegalArgumentException("target.uri must be a prefix ending in '/'");
+  }
+
+  /** Why {@code at} has no RFC 3339 spelling in UTC (a year outside 0000-9999), or empty. */
+  public static Optional<String> enqueuedAtProblem(Instant at) {
+    if (at.isBefore(EARLIEST) || !at.isBefore(END)) {
+      return Optional.of("it must fall in the years 0000 to 9999 in UTC");
     }
+    return Optional.empty();
   }
 }

@@ -1,5 +1,6 @@
 package dev.sluice.contract.domain;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -31,13 +32,21 @@ public final class ObjectKeys {
     if (key.startsWith("/")) {
       return Optional.of("key must not start with '/'");
     }
-    if (key.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_KEY_BYTES) {
+    if (key.getBytes(StandardCharsets.UTF_8).length > MAX_KEY_BYTES) {
       return Optional.of("key is longer than " + MAX_KEY_BYTES + " bytes");
     }
-    for (int i = 0; i < key.length(); i++) {
-      char c = key.charAt(i);
-      if (Character.isISOControl(c) || c == '\\' || Character.getType(c) == Character.FORMAT) {
+    // Walk code points, not chars: a format character outside the BMP (a Unicode tag, U+E0001)
+    // arrives as two surrogate chars and would pass a char-by-char test, and an unpaired
+    // surrogate (which a JSON string escape can produce) has no UTF-8 form, so S3 would store
+    // a different key from the one we checked.
+    for (int i = 0; i < key.length(); i += Character.charCount(key.codePointAt(i))) {
+      int cp = key.codePointAt(i);
+      int type = Character.getType(cp);
+      if (Character.isISOControl(cp) || cp == '\\' || type == Character.FORMAT) {
         return Optional.of("key contains a control, format or backslash character at index " + i);
+      }
+      if (type == Character.SURROGATE) {
+        return Optional.of("key contains an unpaired UTF-16 surrogate at index " + i);
       }
     }
     for (String segment : key.split("/", -1)) {

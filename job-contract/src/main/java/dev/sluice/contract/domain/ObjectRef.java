@@ -52,9 +52,13 @@ public record ObjectRef(String bucket, String key) {
     return new ObjectRef(bucket, key + relativeKey);
   }
 
-  /** True when this object lies in the bucket and under the key prefix of {@code prefix}. */
+  /**
+   * True when this object lies in the bucket and under the key prefix of {@code prefix}. Always
+   * false when {@code prefix} is not a prefix: otherwise {@code tenants/a} would "contain"
+   * {@code tenants/ab/x}, a sibling, and a confinement check built on this would leak.
+   */
   public boolean isUnder(ObjectRef prefix) {
-    return bucket.equals(prefix.bucket()) && key.startsWith(prefix.key());
+    return prefix.isPrefix() && bucket.equals(prefix.bucket()) && key.startsWith(prefix.key());
   }
 
   public String toUri() {
