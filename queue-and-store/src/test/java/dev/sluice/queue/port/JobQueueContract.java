@@ -3,10 +3,13 @@ package dev.sluice.queue.port;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -129,5 +132,76 @@ public abstract class JobQueueContract {
     var r = queue.extendVisibility(main, Map.of(first.receiptHandle(), Duration.ofSeconds(30)));
     assertThat(r.failed()).containsKey(first.receiptHandle());
     assertThat(second.receiveCount()).isEqualTo(2);
+  }
+
+  @Test
+  void traceContextAttributesSurviveTheRoundTrip() {
+    queue.enqueue(main, "traced", Map.of(ReceivedMessage.TRACEPARENT,
+        "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01", ReceivedMessage.TRACESTATE, "vendor=x"));
+    var got = receive(main, Duration.ofMinutes(5));
+    assertThat(got).singleElement().satisfies(m -> {
+      assertThat(m.attribute(ReceivedMessage.TRACEPARENT))
+          .contains("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
+      assertThat(m.attribute(ReceivedMessage.TRACESTATE)).contains("vendor=x");
+      assertThat(m.receiveCount()).isEqualTo(1);
+      assertThat(m.queue()).isEqualTo(main);
+    });
+  }
+
+  @Test
+  void receiveNeverReturnsMoreThanMax() {
+    for (int i = 0; i < 5; i++) {
+      queue.enqueue(main, "m-" + i, Map.of());
+    }
+    var r = queue.receive(main, 2, Duration.ZERO, Duration.ofMinutes(5));
+    assertThat(r).isInstanceOf(Result.Ok.class);
+    assertThat(((Result.Ok<List<ReceivedMessage>>) r).value()).hasSizeBetween(1, 2);
+  }
+
+  @Test
+  void ackAnswersPerEntryWhenOneHandleInTheBatchIsForged() {
+    queue.enqueue(main, "first", Map.of());
+    queue.enqueue(main, "second", Map.of());
+    List<ReceivedMessage> got = new ArrayList<>();
+    for (int round = 0; round < 5 && got.size() < 2; round++) {
+      got.addAll(receive(main, Duration.ofMinutes(5)));
+    }
+    assertThat(got).hasSize(2);
+    var real = got.get(0).receiptHandle();
+    var forged = new ReceiptHandle(got.get(1).messageId() + ":forged");
+
+    var r = queue.ack(main, List.of(real, forged));
+
+    assertThat(r.succeeded()).containsExactly(real);
+    assertThat(r.failed()).containsOnlyKeys(forged);
+    assertThat(r.failed().get(forged).kind()).isEqualTo(FaultKind.LEASE_LOST);
+    // The forged entry deleted nothing: the second message still answers to its own handle.
+    assertThat(queue.ack(main, List.of(got.get(1).receiptHandle())).succeeded())
+        .containsExactly(got.get(1).receiptHandle());
+  }
+
+  @Test
+  void batchesOfMoreThanTenAreAnsweredForEveryEntry() {
+    for (int i = 0; i < 12; i++) {
+      queue.enqueue(main, "bulk-" + i, Map.of());
+    }
+    List<ReceivedMessage> got = new ArrayList<>();
+    for (int round = 0; round < 6 && got.size() < 12; round++) {
+      got.addAll(receive(main, Duration.ofMinutes(5)));
+    }
+    assertThat(got).hasSize(12);
+    var handles = got.stream().map(ReceivedMessage::receiptHandle).toList();
+    var extend = new LinkedHashMap<ReceiptHandle, Duration>();
+    handles.forEach(h -> extend.put(h, Duration.ofMinutes(10)));
+    assertThat(queue.extendVisibility(main, extend).succeeded()).hasSize(12);
+    var acked = queue.ack(main, handles);
+    assertThat(acked.succeeded()).containsExactlyInAnyOrderElementsOf(handles);
+    assertThat(acked.failed()).isEmpty();
+  }
+
+  @Test
+  void emptyBatchesSucceedWithNothingToReport() {
+    assertThat(queue.ack(main, List.of())).isEqualTo(new BatchResult(Set.of(), Map.of()));
+    assertThat(queue.extendVisibility(main, Map.of())).isEqualTo(new BatchResult(Set.of(), Map.of()));
   }
 }

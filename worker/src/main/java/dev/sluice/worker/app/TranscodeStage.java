@@ -47,7 +47,9 @@ public final class TranscodeStage {
 
   public Step<Rendered> transcode(Job job, Preset preset, Path source, MediaFacts facts,
       JobWorkspace workspace, Transcoder.ProgressListener progress, Transcoder.Cancellation cancel) {
-    var request = new Transcoder.Request(source, facts, preset, workspace.dir());
+    String main = dev.sluice.contract.domain.OutputKeys.of(job, preset.extension()).key();
+    String stem = main.substring(main.lastIndexOf('/') + 1, main.lastIndexOf('.'));
+    var request = new Transcoder.Request(source, facts, preset, workspace.dir(), stem);
     return switch (transcoder.transcode(request, progress, cancel)) {
       case Transcoder.Transcoded t when t.files().isEmpty() -> Step.done(new Dropped(Cause.BAD_OUTPUT,
           "transcoder produced no output for preset " + preset.name()));

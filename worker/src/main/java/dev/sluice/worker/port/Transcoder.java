@@ -11,7 +11,16 @@ import java.util.List;
  */
 public interface Transcoder {
 
-  record Request(Path input, MediaFacts inputFacts, Preset preset, Path workDir) {}
+  /**
+   * @param input the verified source file
+   * @param inputFacts what the media probe found in it
+   * @param preset the recipe
+   * @param workDir a private directory for outputs, deleted after the job
+   * @param outputStem the main output's file name without extension (e.g. {@code 1a2b…-3c4d…}); a
+   *     multi-file rendition names its extra files {@code <outputStem>/<relativeName>} in its
+   *     manifest, which is where the publisher puts them
+   */
+  record Request(Path input, MediaFacts inputFacts, Preset preset, Path workDir, String outputStem) {}
 
   /** Progress in whole percent, 0..100, reported at least every 5 %. */
   @FunctionalInterface

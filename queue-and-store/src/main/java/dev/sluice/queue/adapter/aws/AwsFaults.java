@@ -9,6 +9,7 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -20,16 +21,24 @@ import software.amazon.awssdk.core.exception.SdkException;
  */
 public final class AwsFaults {
   private static final Set<String> THROTTLING = Set.of("Throttling", "ThrottlingException",
+      "ConditionalRequestConflict",
       "RequestThrottled", "SlowDown", "RequestLimitExceeded", "TooManyRequestsException",
-      "ProvisionedThroughputExceededException", "AWS.SimpleQueueService.RequestThrottled");
+      "ProvisionedThroughputExceededException", "AWS.SimpleQueueService.RequestThrottled",
+      "KmsThrottled", "KMS.ThrottlingException");
   private static final Set<String> AUTH = Set.of("AccessDenied", "AccessDeniedException",
       "InvalidClientTokenId", "SignatureDoesNotMatch", "UnrecognizedClientException",
       "InvalidAccessKeyId", "ExpiredToken", "ExpiredTokenException", "InvalidSecurity",
-      "AuthFailure", "MissingAuthenticationToken");
+      "AuthFailure", "MissingAuthenticationToken", "IncompleteSignature", "InvalidSecurityException",
+      "KmsAccessDenied", "KMS.AccessDeniedException", "OptInRequired",
+      "RequestExpired");
   private static final Set<String> NOT_FOUND = Set.of("NoSuchBucket", "NoSuchKey", "NotFound",
-      "AWS.SimpleQueueService.NonExistentQueue", "QueueDoesNotExist", "NonExistentQueue");
+      "AWS.SimpleQueueService.NonExistentQueue", "QueueDoesNotExist", "NonExistentQueue",
+      "ResourceNotFoundException");
   private static final Set<String> LEASE = Set.of("ReceiptHandleIsInvalid", "InvalidReceiptHandle",
-      "MessageNotInflight", "AWS.SimpleQueueService.MessageNotInflight");
+      "MessageNotInflight", "AWS.SimpleQueueService.MessageNotInflight",
+      "AWS.SimpleQueueService.ReceiptHandleIsInvalid");
+  /** SQS answers a handle whose message is gone with a generic code; the message says which field. */
+  private static final String INVALID_PARAMETER = "InvalidParameterValue";
 
   private AwsFaults() {}
 
@@ -39,12 +48,25 @@ public final class AwsFaults {
     return new Fault(kindOf(error), what);
   }
 
+  /**
+   * The fault for one failed entry of an SQS batch call (its error code, message and whether SQS
+   * blamed the sender), classified like a whole-call error with the same code.
+   */
+  public static Fault classifyEntry(String operation, String code, String message, boolean senderFault) {
+    FaultKind kind = kindOfCode(String.valueOf(code), String.valueOf(message), senderFault ? 400 : 500);
+    return new Fault(kind, operation + " entry failed: " + code + ": " + message);
+  }
+
   static FaultKind kindOf(Throwable error) {
     if (error instanceof AwsServiceException service) {
       return kindOf(service);
     }
-    if (error instanceof ApiCallTimeoutException) {
+    if (error instanceof ApiCallTimeoutException || error instanceof ApiCallAttemptTimeoutException) {
       return FaultKind.TIMEOUT;
+    }
+    if (error instanceof SdkClientException && String.valueOf(error.getMessage()).contains("credentials")) {
+      // "Unable to load credentials from any of the providers in the chain": nothing was sent.
+      return FaultKind.UNAUTHORIZED;
     }
     Throwable cause = error;
     while (cause != null) {
@@ -61,12 +83,19 @@ public final class AwsFaults {
   }
 
   private static FaultKind kindOf(AwsServiceException e) {
-    String code = e.awsErrorDetails() == null ? "" : String.valueOf(e.awsErrorDetails().errorCode());
-    int status = e.statusCode();
-    if (e.isThrottlingException() || THROTTLING.contains(code) || status == 429 || status == 503) {
+    if (e.isThrottlingException()) {
       return FaultKind.THROTTLED;
     }
-    if (LEASE.contains(code)) {
+    String code = e.awsErrorDetails() == null ? "" : String.valueOf(e.awsErrorDetails().errorCode());
+    String message = e.awsErrorDetails() == null ? "" : String.valueOf(e.awsErrorDetails().errorMessage());
+    return kindOfCode(code, message, e.statusCode());
+  }
+
+  private static FaultKind kindOfCode(String code, String message, int status) {
+    if (THROTTLING.contains(code) || status == 429 || status == 503) {
+      return FaultKind.THROTTLED;
+    }
+    if (LEASE.contains(code) || INVALID_PARAMETER.equals(code) && message.contains("ReceiptHandle")) {
       return FaultKind.LEASE_LOST;
     }
     if (AUTH.contains(code) || status == 401 || status == 403) {

@@ -19,6 +19,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -49,7 +50,7 @@ public final class InMemoryObjectStore implements SourceStore, Publisher {
   }
 
   public void put(ObjectRef ref, byte[] bytes, Map<String, String> metadata) {
-    objects.put(ref, new Stored(bytes.clone(), "application/octet-stream", Map.copyOf(metadata), sha256(bytes)));
+    objects.put(ref, new Stored(bytes.clone(), "application/octet-stream", lowerCaseKeys(metadata), sha256(bytes)));
   }
 
   public void delete(ObjectRef ref) {
@@ -125,7 +126,7 @@ public final class InMemoryObjectStore implements SourceStore, Publisher {
     } catch (IOException e) {
       return Result.err(dev.sluice.queue.port.FaultKind.REJECTED, "cannot read " + artifact.file() + ": " + e);
     }
-    Stored fresh = new Stored(bytes, artifact.contentType(), artifact.metadata(), sha256(bytes));
+    Stored fresh = new Stored(bytes, artifact.contentType(), lowerCaseKeys(artifact.metadata()), sha256(bytes));
     return Result.ok(objects.putIfAbsent(artifact.key(), fresh) == null
         ? PublishOutcome.CREATED : PublishOutcome.ALREADY_PRESENT);
   }
@@ -140,6 +141,13 @@ public final class InMemoryObjectStore implements SourceStore, Publisher {
   private synchronized Optional<Fault> enter(Op op) {
     counts.get(op).incrementAndGet();
     return Optional.ofNullable(faults.get(op).poll());
+  }
+
+  /** S3 user-metadata keys travel as HTTP headers and come back lower case; so do they here. */
+  private static Map<String, String> lowerCaseKeys(Map<String, String> metadata) {
+    Map<String, String> out = new HashMap<>();
+    metadata.forEach((k, v) -> out.put(k.toLowerCase(Locale.ROOT), v));
+    return Map.copyOf(out);
   }
 
   private static Sha256 sha256(byte[] bytes) {

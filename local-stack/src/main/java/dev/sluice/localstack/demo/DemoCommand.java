@@ -1,0 +1,194 @@
+package dev.sluice.localstack.demo;
+
+import dev.sluice.contract.domain.ObjectRef;
+import dev.sluice.contract.domain.OutputKeys;
+import dev.sluice.contract.preset.BundledCatalogue;
+import dev.sluice.contract.preset.PresetCatalogue;
+import dev.sluice.localstack.EmbeddedStack;
+import dev.sluice.queue.adapter.aws.AwsClients;
+import dev.sluice.queue.adapter.aws.RequestCounter;
+import dev.sluice.queue.port.QueueRef;
+import dev.sluice.worker.adapter.log.LogTelemetry;
+import dev.sluice.worker.adapter.memory.CopyingTranscoder;
+import dev.sluice.worker.adapter.memory.FixedMediaProbe;
+import dev.sluice.worker.app.WorkerProcess;
+import dev.sluice.worker.wiring.AwsWorkerComponent;
+import dev.sluice.worker.wiring.DaggerAwsWorkerComponent;
+import dev.sluice.worker.wiring.WorkerConfig;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code sluice demo}: Sluice's main job end to end on an embedded stack — ElasticMQ and S3Mock on
+ * loopback, the real SQS/S3 adapters and the real worker loop — with a mixed set of jobs whose
+ * expected outcomes are checked. Exit 0 only when every job ended as expected.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+    description = "Run Sluice end to end on an embedded local stack (no Docker, no AWS account).")
+public final class DemoCommand implements Callable<Integer> {
+
+  @Option(names = "--keep", description = "Leave the stack running and print the variables to reach it.")
+  boolean keep;
+
+  @Option(names = "--dir", description = "Where the demo keeps its files (default: ${DEFAULT-VALUE}).")
+  Path dir = Path.of(".sluice", "demo");
+
+  @Option(names = "--verbose", description = "Also show the worker's own log lines.")
+  boolean verbose;
+
+  @Option(names = "--timeout", description = "Give up waiting for outcomes after this long (default: ${DEFAULT-VALUE}).")
+  Duration timeout = Duration.ofMinutes(3);
+
+  private final PrintStream out = System.out;
+
+  @Override
+  public Integer call() throws Exception {
+    Path root = dir.toAbsolutePath();
+    clean(root);
+    if (!verbose) {
+      // The demo prints its own progress and table; the worker's ERROR lines for the jobs it is
+      // meant to drop would read like failures.
+      ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("dev.sluice"))
+          .setLevel(ch.qos.logback.classic.Level.OFF);
+    }
+    out.println("Starting the embedded stack (ElasticMQ + S3Mock on 127.0.0.1) in " + root + " ...");
+    EmbeddedStack stack = EmbeddedStack.start(root.resolve("stack"));
+    try {
+      return run(stack, root);
+    } finally {
+      if (!keep) {
+        stack.close();
+      }
+    }
+  }
+
+  private int run(EmbeddedStack stack, Path root) throws Exception {
+    DemoStack.Layout layout = DemoStack.lay(stack, root);
+    out.println("  SQS " + stack.sqsEndpoint() + "   S3 " + stack.s3Endpoint());
+    RequestCounter requests = new RequestCounter();
+    DemoRun watch = new DemoRun(out);
+    AwsWorkerComponent worker = DaggerAwsWorkerComponent.builder()
+        .config(workerConfig(layout, root))
+        .sqs(AwsClients.local(stack.sqsEndpoint()).with(requests).sqs())
+        .s3(AwsClients.local(stack.s3Endpoint()).with(requests).s3())
+        .transcoder(new CopyingTranscoder(20, step -> pause()))
+        .mediaProbe(FixedMediaProbe.shortHdClip())
+        .telemetry(new LogTelemetry(watch::on))
+        .build();
+    PresetCatalogue catalogue = BundledCatalogue.load();
+    DemoScenario scenario = new DemoScenario(catalogue);
+    List<DemoJob> jobs = new ArrayList<>(scenario.firstWave(layout.clip(), layout.banned()));
+    QueueRef queue = QueueRef.of(layout.queues().url());
+    WorkerProcess process = worker.process();
+    requests.reset();
+    process.start();
+    out.println("Worker started with 2 loops. Enqueuing " + jobs.size() + " jobs ...");
+    send(stack, queue, jobs);
+    awaitEnded(watch, jobs.size());
+    DemoJob duplicate = scenario.duplicate(layout.clip());
+    jobs.add(duplicate);
+    out.println("Enqueuing a duplicate of a finished job ...");
+    send(stack, queue, List.of(duplicate));
+    awaitEnded(watch, jobs.size());
+    process.stop(Duration.ofSeconds(10));
+    return report(stack, layout, jobs, watch, requests, catalogue);
+  }
+
+  private int report(EmbeddedStack stack, DemoStack.Layout layout, List<DemoJob> jobs, DemoRun watch,
+      RequestCounter requests, PresetCatalogue catalogue) throws InterruptedException {
+    List<DemoReport.Row> rows = new ArrayList<>();
+    for (DemoJob job : jobs) {
+      var ended = job.jobId().isPresent() ? watch.endedJob(job.jobId().get()) : watch.firstAnonymous();
+      String output = ended.flatMap(e -> e.outcome() instanceof dev.sluice.worker.domain.JobOutcome.Succeeded s
+          ? s.output().map(ObjectRef::toUri) : java.util.Optional.empty()).orElse("-");
+      rows.add(new DemoReport.Row(job, ended, output));
+    }
+    out.println();
+    DemoReport.print(out, rows);
+    DemoReport.printRequests(out, requests.snapshot(), jobs.size());
+    out.println();
+    out.println("Outputs: S3Mock keeps them under " + stack.s3Endpoint() + "/" + DemoStack.OUTPUT_BUCKET
+        + "/renditions/ (files in " + dir.toAbsolutePath().resolve("stack/store") + ").");
+    out.println("Dead letters (raw body + cause + reason): queue " + layout.queues().deadLetterUrl());
+    boolean allAsExpected = rows.stream().allMatch(DemoReport.Row::asExpected);
+    out.println(allAsExpected ? "Every job ended as expected." : "SOME JOBS DID NOT END AS EXPECTED.");
+    if (keep) {
+      keepRunning(stack, layout);
+    }
+    return allAsExpected ? 0 : 1;
+  }
+
+  private void keepRunning(EmbeddedStack stack, DemoStack.Layout layout) throws InterruptedException {
+    out.println();
+    out.println("The stack keeps running (Ctrl-C to stop). To point a worker at it:");
+    out.println("  export AWS_REGION=us-east-1 AWS_ACCESS_KEY_ID=sluice-local AWS_SECRET_ACCESS_KEY=sluice-local");
+    out.println("  export AWS_ENDPOINT_URL_SQS=" + stack.sqsEndpoint() + " AWS_ENDPOINT_URL_S3=" + stack.s3Endpoint());
+    out.println("  export SLUICE_S3_PATH_STYLE=true SLUICE_QUEUES=" + layout.queues().url());
+    out.println("  export SLUICE_POLICY_FILE=" + layout.policyFile());
+    out.println("  ./sluice worker");
+    Thread.currentThread().join();
+  }
+
+  private static WorkerConfig workerConfig(DemoStack.Layout layout, Path root) {
+    return WorkerConfig.from(Map.of(
+        "SLUICE_QUEUES", layout.queues().url(),
+        "SLUICE_POLICY_FILE", layout.policyFile().toString(),
+        "SLUICE_LOOPS", "2",
+        "SLUICE_LONG_POLL", "1s",
+        "SLUICE_VISIBILITY_TIMEOUT", DemoStack.VISIBILITY.toSeconds() + "s",
+        "SLUICE_LEASE_MARGIN", "10s",
+        "SLUICE_WORK_DIR", root.resolve("work").toString(),
+        "SLUICE_S3_PATH_STYLE", "true"));
+  }
+
+  /**
+   * Enqueues through the stack's own (uncounted) client, standing in for the enqueuer, so the
+   * request counts below are the worker's alone.
+   */
+  private void send(EmbeddedStack stack, QueueRef ref, List<DemoJob> jobs) {
+    for (DemoJob job : jobs) {
+      String traceparent = "00-" + java.util.UUID.randomUUID().toString().replace("-", "") + "-00f067aa0ba902b7-01";
+      stack.sqs().sendMessage(b -> b.queueUrl(ref.id()).messageBody(job.body()).messageAttributes(Map.of(
+          "traceparent", software.amazon.awssdk.services.sqs.model.MessageAttributeValue.builder()
+              .dataType("String").stringValue(traceparent).build())));
+    }
+  }
+
+  private void awaitEnded(DemoRun watch, int count) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (watch.endedCount() < count) {
+      if (System.nanoTime() > deadline) {
+        out.println("Timed out after " + timeout + " waiting for " + count + " outcomes.");
+        return;
+      }
+      Thread.sleep(100);
+    }
+  }
+
+  /** The stand-in transcoder is instant; a short pause per step makes progress visible. */
+  private static void pause() {
+    try {
+      Thread.sleep(15);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void clean(Path root) throws IOException {
+    if (Files.exists(root)) {
+      try (var paths = Files.walk(root)) {
+        paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+    Files.createDirectories(root);
+  }
+}
