@@ -40,3 +40,11 @@ ensure_libpulse() {
     echo "sluice: libpulse0 is missing; install it (apt-get install libpulse0) for FFmpeg" >&2
   fi
 }
+
+# Maven's own dependencies (Guice) use sun.misc.Unsafe; JDK 24+ warns about it on every run.
+if [ "$(java_major "$JAVA_HOME")" -ge 24 ]; then
+  case " ${MAVEN_OPTS:-} " in
+    *sun-misc-unsafe-memory-access*) ;;
+    *) export MAVEN_OPTS="--sun-misc-unsafe-memory-access=allow ${MAVEN_OPTS:-}" ;;
+  esac
+fi
