@@ -19,9 +19,16 @@ public final class LoopFactory {
   private final JobTelemetry telemetry;
   private final Clock clock;
   private final Sleeper sleeper;
+  private final ReceiveGate gate;
 
   public LoopFactory(WorkerSettings settings, JobQueue queue, JobPipeline pipeline,
       JobTelemetry telemetry, Clock clock, Sleeper sleeper) {
+    this(settings, queue, pipeline, telemetry, clock, sleeper, ReceiveGate.alwaysOpen());
+  }
+
+  public LoopFactory(WorkerSettings settings, JobQueue queue, JobPipeline pipeline,
+      JobTelemetry telemetry, Clock clock, Sleeper sleeper, ReceiveGate gate) {
+    this.gate = gate;
     this.settings = settings;
     this.queue = queue;
     this.pipeline = pipeline;
@@ -38,6 +45,7 @@ public final class LoopFactory {
     var backoff = new Backoff(settings.backoffBase(), settings.backoffCap(),
         () -> ThreadLocalRandom.current().nextDouble());
     var realiser = new OutcomeRealiser(queue, acks, leases, telemetry, backoff, settings.maxAttempts());
-    return new WorkerLoop(poller, leases, acks, realiser, pipeline, queue, telemetry);
+    return new WorkerLoop(poller, leases, acks, realiser, pipeline, queue, telemetry, gate, sleeper,
+        new LoopHealth(clock));
   }
 }

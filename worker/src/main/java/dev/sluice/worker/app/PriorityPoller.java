@@ -35,6 +35,7 @@ public final class PriorityPoller {
   private final Sleeper sleeper;
   private final Duration pauseAfterFaults;
   private boolean lastCycleEmpty = true;
+  private volatile boolean anyReceiveSucceeded;
 
   public PriorityPoller(JobQueue queue, List<QueueRef> queuesInPriorityOrder, List<Integer> weights,
       Duration longPoll, Duration visibility, Sleeper sleeper, Duration pauseAfterFaults) {
@@ -59,10 +60,11 @@ public final class PriorityPoller {
     for (QueueRef q : order) {
       switch (queue.receive(q, SQS_MAX_BATCH, wait, visibility)) {
         case Result.Ok<List<ReceivedMessage>> ok when !ok.value().isEmpty() -> {
+          anyReceiveSucceeded = true;
           lastCycleEmpty = false;
           return ok.value();
         }
-        case Result.Ok<List<ReceivedMessage>> empty -> { }
+        case Result.Ok<List<ReceivedMessage>> empty -> anyReceiveSucceeded = true;
         case Result.Err<List<ReceivedMessage>> err -> {
           faults++;
           log.warn("Receive from {} failed: {}", q, err.fault());
@@ -74,6 +76,11 @@ public final class PriorityPoller {
       sleeper.sleep(pauseAfterFaults);
     }
     return List.of();
+  }
+
+  /** Whether any receive has answered (even empty) since this poller started. */
+  public boolean anyReceiveSucceeded() {
+    return anyReceiveSucceeded;
   }
 
   /** The order of the next cycle: the weighted pick first, then the others by priority. */

@@ -1,12 +1,16 @@
 package dev.sluice.worker.app;
 
-import dev.sluice.worker.domain.JobOutcome;
 import dev.sluice.queue.port.JobQueue;
-import dev.sluice.worker.port.JobTelemetry;
 import dev.sluice.queue.port.QueueRef;
 import dev.sluice.queue.port.ReceiptHandle;
 import dev.sluice.queue.port.ReceivedMessage;
+import dev.sluice.queue.port.Sleeper;
+import dev.sluice.worker.domain.JobOutcome;
+import dev.sluice.worker.port.JobTelemetry;
+import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,11 +21,16 @@ import org.slf4j.MDC;
 /**
  * One receive-process-settle loop. It takes a batch of up to 10, puts every message under the
  * lease keeper at once, and runs the jobs one at a time, settling each as soon as it ends. On stop
- * it finishes the job in flight, releases the messages it had not started and flushes its acks.
- * A worker process runs several of these on virtual threads.
+ * it releases the messages it has not started at once (another worker can take them within a
+ * second), lets the job in flight finish and flushes its acks. A process runs several loops on
+ * virtual threads.
  */
 public final class WorkerLoop implements Runnable {
   private static final Logger log = LoggerFactory.getLogger(WorkerLoop.class);
+  private static final Duration GATE_PAUSE = Duration.ofSeconds(1);
+
+  /** A received message not yet started, with its lease. */
+  private record Pending(ReceivedMessage message, Lease lease) {}
 
   private final PriorityPoller poller;
   private final LeaseKeeper leases;
@@ -30,11 +39,16 @@ public final class WorkerLoop implements Runnable {
   private final JobPipeline pipeline;
   private final JobQueue queue;
   private final JobTelemetry telemetry;
+  private final ReceiveGate gate;
+  private final Sleeper sleeper;
+  private final LoopHealth health;
+  private final Deque<Pending> unstarted = new ArrayDeque<>();
   private volatile boolean stopRequested;
   private volatile boolean abandonInFlight;
 
-  public WorkerLoop(PriorityPoller poller, LeaseKeeper leases, AckBuffer acks,
-      OutcomeRealiser realiser, JobPipeline pipeline, JobQueue queue, JobTelemetry telemetry) {
+  public WorkerLoop(PriorityPoller poller, LeaseKeeper leases, AckBuffer acks, OutcomeRealiser realiser,
+      JobPipeline pipeline, JobQueue queue, JobTelemetry telemetry, ReceiveGate gate, Sleeper sleeper,
+      LoopHealth health) {
     this.poller = poller;
     this.leases = leases;
     this.acks = acks;
@@ -42,6 +56,9 @@ public final class WorkerLoop implements Runnable {
     this.pipeline = pipeline;
     this.queue = queue;
     this.telemetry = telemetry;
+    this.gate = gate;
+    this.sleeper = sleeper;
+    this.health = health;
   }
 
   @Override
@@ -59,18 +76,32 @@ public final class WorkerLoop implements Runnable {
 
   /** One poll and the jobs it returned; answers how many jobs ran. */
   public int runOnce() throws InterruptedException {
+    var closed = gate.closedBecause();
+    if (closed.isPresent()) {
+      log.debug("Not receiving: {}", closed.get());
+      health.progressed();
+      sleeper.sleep(GATE_PAUSE);
+      return 0;
+    }
     List<ReceivedMessage> batch = poller.poll();
+    if (poller.anyReceiveSucceeded()) {
+      health.receivedOk();
+    }
     if (batch.isEmpty()) {
       return 0;
     }
     List<Lease> held = leases.holdAll(batch);
-    int ran = 0;
-    for (int i = 0; i < batch.size(); i++) {
-      if (stopRequested) {
-        releaseUnstarted(batch.subList(i, batch.size()), held.subList(i, held.size()));
-        break;
+    synchronized (this) {
+      for (int i = 0; i < batch.size(); i++) {
+        unstarted.add(new Pending(batch.get(i), held.get(i)));
       }
-      runJob(batch.get(i), held.get(i));
+      if (stopRequested) {
+        releaseUnstarted();
+      }
+    }
+    int ran = 0;
+    for (Pending next = nextUnstarted(); next != null; next = nextUnstarted()) {
+      runJob(next.message(), next.lease());
       ran++;
     }
     acks.flush();
@@ -81,16 +112,31 @@ public final class WorkerLoop implements Runnable {
   public void heartbeat() {
     leases.tick();
     acks.flushIfDue();
+    health.progressed();
   }
 
-  /** Stops taking new work; the job in flight finishes unless {@link #abandonInFlight()} follows. */
+  /**
+   * Stops taking new work and releases the received messages not yet started, now rather than
+   * after the job in flight; that job finishes unless {@link #abandonInFlight()} follows.
+   */
   public void stop() {
     stopRequested = true;
+    synchronized (this) {
+      releaseUnstarted();
+    }
   }
 
   /** Asks the job in flight to give up (its transcoder is cancelled and the message released). */
   public void abandonInFlight() {
     abandonInFlight = true;
+  }
+
+  public LoopHealth health() {
+    return health;
+  }
+
+  private synchronized Pending nextUnstarted() {
+    return unstarted.pollFirst();
   }
 
   private void runJob(ReceivedMessage message, Lease lease) {
@@ -112,13 +158,21 @@ public final class WorkerLoop implements Runnable {
     } finally {
       MDC.remove("message_id");
       MDC.remove("job_id");
+      MDC.remove("trace_id");
     }
   }
 
-  private void releaseUnstarted(List<ReceivedMessage> unstarted, List<Lease> unstartedLeases) {
-    unstartedLeases.forEach(leases::letGo);
+  /** Caller holds the lock. */
+  private void releaseUnstarted() {
+    if (unstarted.isEmpty()) {
+      return;
+    }
     Map<QueueRef, List<ReceiptHandle>> byQueue = new LinkedHashMap<>();
-    unstarted.forEach(m -> byQueue.computeIfAbsent(m.queue(), q -> new ArrayList<>()).add(m.receiptHandle()));
+    for (Pending p : unstarted) {
+      leases.letGo(p.lease());
+      byQueue.computeIfAbsent(p.message().queue(), q -> new ArrayList<>()).add(p.message().receiptHandle());
+    }
+    unstarted.clear();
     byQueue.forEach((q, handles) -> {
       var result = queue.release(q, handles);
       log.info("Released {} unstarted message(s) on {} ({} failed)", handles.size(), q,

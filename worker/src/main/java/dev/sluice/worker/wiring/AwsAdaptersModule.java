@@ -9,12 +9,17 @@ import dev.sluice.policy.ReloadingPolicy;
 import dev.sluice.queue.adapter.aws.S3Publisher;
 import dev.sluice.queue.adapter.aws.S3SourceStore;
 import dev.sluice.queue.adapter.aws.SqsJobQueue;
+import dev.sluice.queue.adapter.resilient.DependencyGuard;
+import dev.sluice.queue.adapter.resilient.GuardedJobQueue;
+import dev.sluice.queue.adapter.resilient.GuardedPublisher;
+import dev.sluice.queue.adapter.resilient.GuardedSourceStore;
 import dev.sluice.queue.adapter.system.SystemTime;
 import dev.sluice.queue.port.Clock;
 import dev.sluice.queue.port.JobQueue;
 import dev.sluice.queue.port.Publisher;
 import dev.sluice.queue.port.Sleeper;
 import dev.sluice.queue.port.SourceStore;
+import dev.sluice.worker.app.ReceiveGate;
 import dev.sluice.worker.app.WorkerSettings;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -23,7 +28,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * Binds the ports to the AWS adapters. Building the queue adapter is the boot check: a missing
+ * Binds the ports to the AWS adapters, each behind its Resilience4j guard (retry, breaker,
+ * bulkhead per dependency). Building the queue adapter is the boot check: a missing
  * queue, rejected credentials or an unreachable endpoint stops the worker here with a clear message.
  */
 @Module
@@ -55,21 +61,41 @@ public final class AwsAdaptersModule {
 
   @Provides
   @Singleton
-  static JobQueue queue(SqsClient sqs, Clock clock, WorkerConfig config) {
-    return SqsJobQueue.connect(sqs, clock, config.queueUrls());
+  static Guards guards(WorkerConfig config) {
+    return new Guards(new DependencyGuard("sqs", config.guard()),
+        new DependencyGuard("s3-source", config.guard()), new DependencyGuard("s3-output", config.guard()));
+  }
+
+  /** The connect call is the boot check and runs unguarded, so it fails fast and clearly. */
+  @Provides
+  @Singleton
+  static JobQueue queue(SqsClient sqs, Clock clock, WorkerConfig config, Guards guards) {
+    return new GuardedJobQueue(SqsJobQueue.connect(sqs, clock, config.queueUrls()), guards.sqs());
   }
 
   @Provides
   @Singleton
-  static SourceStore sources(S3Client s3) {
-    return new S3SourceStore(s3);
+  static SourceStore sources(S3Client s3, Guards guards) {
+    return new GuardedSourceStore(new S3SourceStore(s3), guards.s3Source());
   }
 
   @Provides
   @Singleton
-  static Publisher publisher(S3Client s3, WorkerConfig config) {
+  static Publisher publisher(S3Client s3, WorkerConfig config, Guards guards) {
     // The threshold is validated to be at least S3's 5 MiB minimum part size.
-    return new S3Publisher(s3, config.multipartThreshold(), Math.min(PART_SIZE, config.multipartThreshold()));
+    return new GuardedPublisher(
+        new S3Publisher(s3, config.multipartThreshold(), Math.min(PART_SIZE, config.multipartThreshold())),
+        guards.s3Output());
+  }
+
+  /** Every job needs S3: while either S3 breaker is open the loops stop receiving. */
+  @Provides
+  @Singleton
+  static ReceiveGate gate(Guards guards) {
+    return () -> java.util.stream.Stream.of(guards.s3Source(), guards.s3Output())
+        .filter(g -> !g.admitting())
+        .findFirst()
+        .map(g -> "the " + g.name() + " circuit breaker is open; receiving resumes when it half-opens");
   }
 
   @Provides

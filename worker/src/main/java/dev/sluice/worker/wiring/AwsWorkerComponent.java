@@ -23,6 +23,8 @@ public interface AwsWorkerComponent {
 
   PolicySource policy();
 
+  Guards guards();
+
   @Component.Builder
   interface Builder {
     @BindsInstance Builder config(WorkerConfig config);

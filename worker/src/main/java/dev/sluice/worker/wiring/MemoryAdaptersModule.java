@@ -29,4 +29,9 @@ public interface MemoryAdaptersModule {
 
   @Binds
   Sleeper sleeper(ManualTime time);
+
+  @dagger.Provides
+  static dev.sluice.worker.app.ReceiveGate gate() {
+    return dev.sluice.worker.app.ReceiveGate.alwaysOpen();
+  }
 }

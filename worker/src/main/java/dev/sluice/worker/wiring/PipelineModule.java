@@ -12,6 +12,7 @@ import dev.sluice.worker.app.LoopFactory;
 import dev.sluice.worker.app.PresetResolver;
 import dev.sluice.worker.app.ProbeStage;
 import dev.sluice.worker.app.PublishStage;
+import dev.sluice.worker.app.ReceiveGate;
 import dev.sluice.worker.app.ReevaluateStage;
 import dev.sluice.worker.app.TranscodeStage;
 import dev.sluice.worker.app.WorkerProcess;
@@ -57,13 +58,14 @@ public final class PipelineModule {
   @Provides
   @Singleton
   static LoopFactory loops(WorkerSettings settings, JobQueue queue, JobPipeline pipeline,
-      JobTelemetry telemetry, Clock clock, Sleeper sleeper) {
-    return new LoopFactory(settings, queue, pipeline, telemetry, clock, sleeper);
+      JobTelemetry telemetry, Clock clock, Sleeper sleeper, ReceiveGate gate) {
+    return new LoopFactory(settings, queue, pipeline, telemetry, clock, sleeper, gate);
   }
 
   @Provides
   @Singleton
-  static WorkerProcess process(LoopFactory loops, WorkerSettings settings, Sleeper sleeper) {
-    return new WorkerProcess(loops, settings, sleeper);
+  static WorkerProcess process(LoopFactory loops, WorkerSettings settings, Sleeper sleeper, Clock clock,
+      ReceiveGate gate) {
+    return new WorkerProcess(loops, settings, sleeper, clock, gate);
   }
 }

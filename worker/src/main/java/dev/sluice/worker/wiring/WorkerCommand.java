@@ -1,28 +1,45 @@
 package dev.sluice.worker.wiring;
 
 import dev.sluice.queue.adapter.aws.AwsClients;
+import dev.sluice.worker.adapter.http.HealthServer;
 import dev.sluice.worker.adapter.log.LogTelemetry;
 import dev.sluice.worker.adapter.memory.CopyingTranscoder;
 import dev.sluice.worker.adapter.memory.FixedMediaProbe;
 import dev.sluice.worker.app.WorkerProcess;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import sun.misc.Signal;
 
 /**
- * {@code sluice worker}: runs a production worker configured from {@code SLUICE_*} variables and the
- * AWS SDK's standard chain, until SIGTERM, then drains.
+ * {@code sluice worker}: runs a production worker configured from a properties file, the
+ * environment and flags (in rising precedence) and the AWS SDK's standard chain, until SIGTERM or
+ * SIGINT; then drains and exits 0 when the drain was clean.
  */
 @Command(name = "worker", mixinStandardHelpOptions = true,
     description = "Run a worker against SQS and S3, configured from SLUICE_* and AWS_* variables.",
-    footer = {"", "Configuration (environment):",
-        "  SLUICE_QUEUES, SLUICE_POLICY_FILE (required); see README.md for the full table.",
+    footer = {"", "Configuration: defaults < --config file < environment < --set flags.",
+        "  SLUICE_QUEUES, SLUICE_POLICY_FILE are required; see README.md for the full table.",
         "  AWS_REGION, AWS_ENDPOINT_URL[_SQS|_S3], AWS_PROFILE, web identity: the SDK's standard chain."})
 public final class WorkerCommand implements Callable<Integer> {
   private static final Logger log = LoggerFactory.getLogger(WorkerCommand.class);
+
+  @Option(names = "--config", description = "A properties file of SLUICE_* settings.")
+  Path configFile;
+
+  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override one setting (repeatable).")
+  List<String> overrides = new ArrayList<>();
+
+  @Option(names = "--print-config", description = "Print the effective configuration (secrets masked) and exit.")
+  boolean printConfig;
 
   private final Map<String, String> env;
 
@@ -36,10 +53,28 @@ public final class WorkerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
+    Map<String, String> merged;
     WorkerConfig config;
+    try {
+      Path file = configFile != null ? configFile
+          : new ConfigValues(env).raw("SLUICE_CONFIG_FILE").map(Path::of).orElse(null);
+      merged = ConfigSources.layered(file, env, overrides);
+      config = WorkerConfig.from(merged);
+    } catch (IllegalArgumentException e) {
+      System.err.println("sluice worker: invalid configuration: " + e.getMessage());
+      return 2;
+    }
+    if (printConfig) {
+      System.out.print(ConfigSources.describe(merged, WorkerConfig.KEYS));
+      System.out.println("# effective: " + config);
+      return 0;
+    }
+    return run(config);
+  }
+
+  private int run(WorkerConfig config) throws InterruptedException {
     WorkerProcess process;
     try {
-      config = WorkerConfig.from(env);
       AwsClients clients = AwsClients.standard(config.s3PathStyle());
       process = DaggerAwsWorkerComponent.builder()
           .config(config).sqs(clients.sqs()).s3(clients.s3())
@@ -51,19 +86,20 @@ public final class WorkerCommand implements Callable<Integer> {
       System.err.println("sluice worker: cannot start: " + e.getMessage());
       return 2;
     }
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      try {
-        boolean clean = process.stop(config.drainTimeout());
-        log.info("Worker stopped ({})", clean ? "drained" : "drain timeout passed");
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      } finally {
-        stopped.countDown();
-      }
-    }, "sluice-shutdown"));
+    CountDownLatch stop = new CountDownLatch(1);
+    Signal.handle(new Signal("TERM"), s -> stop.countDown());
+    Signal.handle(new Signal("INT"), s -> stop.countDown());
     process.start();
-    stopped.await();
-    return 0;
+    try (HealthServer health = config.healthPort() == 0 ? null
+        : HealthServer.start(config.healthPort(), process, config.livenessTimeout(), config.drainTimeout())) {
+      stop.await();
+      boolean clean = process.stop(config.drainTimeout());
+      log.info("Worker stopped ({})", clean ? "drained cleanly" : "drain timeout passed");
+      return clean ? 0 : 1;
+    } catch (IOException e) {
+      System.err.println("sluice worker: cannot open health port " + config.healthPort() + ": " + e.getMessage());
+      process.stop(config.drainTimeout());
+      return 2;
+    }
   }
 }

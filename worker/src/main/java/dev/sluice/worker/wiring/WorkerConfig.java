@@ -1,6 +1,7 @@
 package dev.sluice.worker.wiring;
 
 import dev.sluice.contract.preset.ResourceClass;
+import dev.sluice.queue.adapter.resilient.GuardSettings;
 import dev.sluice.queue.port.QueueRef;
 import dev.sluice.worker.app.WorkerSettings;
 import java.nio.file.Path;
@@ -19,9 +20,13 @@ import java.util.Map;
  * @param s3PathStyle address S3 buckets by path (S3-compatible stores)
  * @param multipartThreshold outputs at least this big are uploaded in parts
  * @param drainTimeout how long SIGTERM waits for the job in flight
+ * @param guard retry, circuit breaker and bulkhead settings for each AWS dependency
+ * @param healthPort port of the /livez, /readyz and /drain endpoints (0 = off)
+ * @param livenessTimeout /livez fails when no loop made progress for this long
  */
 public record WorkerConfig(WorkerSettings settings, List<String> queueUrls, Path policyFile,
-    boolean s3PathStyle, long multipartThreshold, Duration drainTimeout) {
+    boolean s3PathStyle, long multipartThreshold, Duration drainTimeout, GuardSettings guard,
+    int healthPort, Duration livenessTimeout) {
 
   /** Every key this loader reads, with its meaning (for --help and docs). */
   public static final Map<String, String> KEYS = Map.ofEntries(
@@ -39,7 +44,13 @@ public record WorkerConfig(WorkerSettings settings, List<String> queueUrls, Path
       Map.entry("SLUICE_RESOURCE_CLASS", "cpu or gpu (default cpu)"),
       Map.entry("SLUICE_S3_PATH_STYLE", "true for S3-compatible stores without virtual hosts (default false)"),
       Map.entry("SLUICE_MULTIPART_THRESHOLD", "bytes from which outputs are uploaded in parts (default 64 MiB)"),
-      Map.entry("SLUICE_DRAIN_TIMEOUT", "how long SIGTERM waits for the job in flight (default 60s)"));
+      Map.entry("SLUICE_DRAIN_TIMEOUT", "how long SIGTERM waits for the job in flight (default 60s)"),
+      Map.entry("SLUICE_RETRY_MAX_ATTEMPTS", "attempts per AWS call for transient faults (default 3)"),
+      Map.entry("SLUICE_RETRY_FIRST_BACKOFF", "wait before the second attempt, doubling with jitter (default 200ms)"),
+      Map.entry("SLUICE_BREAKER_FAILURE_RATE", "percent of failed calls that opens a breaker (default 50)"),
+      Map.entry("SLUICE_BREAKER_OPEN_FOR", "how long an open breaker waits before trial calls (default 15s)"),
+      Map.entry("SLUICE_HEALTH_PORT", "port of /livez, /readyz and /drain; 0 turns it off (default 8081)"),
+      Map.entry("SLUICE_LIVENESS_TIMEOUT", "/livez fails after this long without progress (default 5m)"));
 
   static final long MIN_PART_SIZE = 5L * 1024 * 1024;
 
@@ -64,7 +75,21 @@ public record WorkerConfig(WorkerSettings settings, List<String> queueUrls, Path
         Path.of(v.required("SLUICE_POLICY_FILE", "the path of the policy rules file (JSON or YAML)")),
         v.bool("SLUICE_S3_PATH_STYLE", false),
         multipartThreshold(v),
-        v.duration("SLUICE_DRAIN_TIMEOUT", Duration.ofSeconds(60)));
+        v.duration("SLUICE_DRAIN_TIMEOUT", Duration.ofSeconds(60)),
+        guard(v),
+        v.integer("SLUICE_HEALTH_PORT", 8081, 0, 65535),
+        v.duration("SLUICE_LIVENESS_TIMEOUT", Duration.ofMinutes(5)));
+  }
+
+  private static GuardSettings guard(ConfigValues v) {
+    GuardSettings d = GuardSettings.defaults();
+    return new GuardSettings(
+        v.integer("SLUICE_RETRY_MAX_ATTEMPTS", d.maxAttempts(), 1, 10),
+        v.duration("SLUICE_RETRY_FIRST_BACKOFF", d.firstBackoff()),
+        v.integer("SLUICE_BREAKER_FAILURE_RATE", d.failureRatePercent(), 1, 100),
+        d.window(), d.minimumCalls(),
+        v.duration("SLUICE_BREAKER_OPEN_FOR", d.openFor()),
+        d.halfOpenCalls(), d.maxConcurrent());
   }
 
   /** S3 parts are at least 5 MiB (the last excepted), so a smaller threshold cannot work. */

@@ -126,22 +126,42 @@ class RetriesAndLeasesTest {
       world.send(jobs.get(i));
     }
     AtomicInteger steps = new AtomicInteger();
+    AtomicInteger visibleRightAfterStop = new AtomicInteger(-1);
     WorkerLoop[] loop = new WorkerLoop[1];
     world.transcoder = new CopyingTranscoder(4, step -> {
-      // Job 3 is in flight when SIGTERM arrives.
+      // Job 3 is in flight when SIGTERM arrives: the 7 unstarted are released before it ends.
       if (steps.incrementAndGet() == 2 * 4 + 2) {
         loop[0].stop();
+        visibleRightAfterStop.set((int) world.pending().stream()
+            .filter(m -> !m.visibleAt().isAfter(world.time.now())).count());
       }
     });
     loop[0] = world.loop();
 
     assertThat(loop[0].runOnce()).isEqualTo(3);
 
+    assertThat(visibleRightAfterStop).as("released while job 3 was still running").hasValue(7);
+
     assertThat(world.pending()).hasSize(7)
         .allSatisfy(m -> assertThat(m.visibleAt()).isEqualTo(world.time.now()));
     for (int i = 0; i < 3; i++) {
       assertThat(world.store.bytes(OutputKeys.of(jobs.get(i), "mp4"))).isPresent();
     }
+  }
+
+  @Test
+  void aClosedReceiveGateStopsReceiving() throws Exception {
+    world.send(world.sourceAndJob("asset-gated"));
+    java.util.concurrent.atomic.AtomicBoolean open = new java.util.concurrent.atomic.AtomicBoolean(false);
+    WorkerLoop loop = world.loop(List.of(world.jobs),
+        () -> open.get() ? java.util.Optional.empty() : java.util.Optional.of("s3 breaker open"));
+
+    assertThat(loop.runOnce()).isZero();
+    assertThat(world.queue.requestCounts()).doesNotContainKey("ReceiveMessage");
+    assertThat(world.pending()).singleElement().extracting(m -> m.receiveCount()).isEqualTo(0);
+
+    open.set(true);
+    assertThat(loop.runOnce()).isEqualTo(1);
   }
 
   @Test

@@ -44,7 +44,8 @@ class WorkerProcessTest {
         new TranscodeStage(FixedMediaProbe.shortHdClip(), new CopyingTranscoder(), policy),
         new PublishStage(world.store, policy), workDir);
     var process = new WorkerProcess(
-        new LoopFactory(settings, realTimeQueue, pipeline, world.telemetry, time, time), settings, time);
+        new LoopFactory(settings, realTimeQueue, pipeline, world.telemetry, time, time), settings, time, time,
+        ReceiveGate.alwaysOpen());
 
     process.start();
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();

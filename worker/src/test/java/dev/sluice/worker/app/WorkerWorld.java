@@ -72,13 +72,17 @@ final class WorkerWorld {
   }
 
   WorkerLoop loop(List<QueueRef> queues) {
+    return loop(queues, ReceiveGate.alwaysOpen());
+  }
+
+  WorkerLoop loop(List<QueueRef> queues, ReceiveGate gate) {
     var settings = settings(queues);
     JobPolicy jobPolicy = new JobPolicy(policy);
     var pipeline = new JobPipeline(codec, new PresetResolver(catalogue, settings.resourceClass()),
         new ProbeStage(store), new ReevaluateStage(store, jobPolicy), new FetchVerifyStage(store),
         new TranscodeStage(mediaProbe, transcoder, jobPolicy), new PublishStage(store, jobPolicy),
         workDir);
-    return new LoopFactory(settings, queue, pipeline, telemetry, time, time).newLoop();
+    return new LoopFactory(settings, queue, pipeline, telemetry, time, time, gate).newLoop();
   }
 
   void deny(String reason) {
