@@ -9,11 +9,11 @@ import dev.sluice.queue.adapter.aws.AwsClients;
 import dev.sluice.queue.adapter.aws.RequestCounter;
 import dev.sluice.queue.port.QueueRef;
 import dev.sluice.worker.adapter.log.LogTelemetry;
-import dev.sluice.worker.adapter.memory.CopyingTranscoder;
-import dev.sluice.worker.adapter.memory.FixedMediaProbe;
+import dev.sluice.contract.preset.ResourceClass;
 import dev.sluice.worker.app.WorkerProcess;
 import dev.sluice.worker.wiring.AwsWorkerComponent;
 import dev.sluice.worker.wiring.DaggerAwsWorkerComponent;
+import dev.sluice.worker.wiring.MediaTools;
 import dev.sluice.worker.wiring.WorkerConfig;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -48,6 +48,8 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--timeout", description = "Give up waiting for outcomes after this long (default: ${DEFAULT-VALUE}).")
   Duration timeout = Duration.ofMinutes(3);
 
+  private static final int CLIP_SECONDS = 4;
+
   private final PrintStream out = System.out;
 
   @Override
@@ -72,7 +74,11 @@ public final class DemoCommand implements Callable<Integer> {
   }
 
   private int run(EmbeddedStack stack, Path root) throws Exception {
-    DemoStack.Layout layout = DemoStack.lay(stack, root);
+    PresetCatalogue catalogue = BundledCatalogue.load();
+    MediaTools media = MediaTools.boot(Map.of(), ResourceClass.CPU, catalogue);
+    out.println("Generating a " + CLIP_SECONDS + " s 720p sample clip with the bundled ffmpeg ...");
+    Path clip = SampleClip.generate(media.binaries(), root, CLIP_SECONDS);
+    DemoStack.Layout layout = DemoStack.lay(stack, root, clip);
     out.println("  SQS " + stack.sqsEndpoint() + "   S3 " + stack.s3Endpoint());
     RequestCounter requests = new RequestCounter();
     DemoRun watch = new DemoRun(out);
@@ -80,11 +86,10 @@ public final class DemoCommand implements Callable<Integer> {
         .config(workerConfig(layout, root))
         .sqs(AwsClients.local(stack.sqsEndpoint()).with(requests).sqs())
         .s3(AwsClients.local(stack.s3Endpoint()).with(requests).s3())
-        .transcoder(new CopyingTranscoder(20, step -> pause()))
-        .mediaProbe(FixedMediaProbe.shortHdClip())
+        .transcoder(media.transcoder())
+        .mediaProbe(media.probe())
         .telemetry(new LogTelemetry(watch::on))
         .build();
-    PresetCatalogue catalogue = BundledCatalogue.load();
     DemoScenario scenario = new DemoScenario(catalogue);
     List<DemoJob> jobs = new ArrayList<>(scenario.firstWave(layout.clip(), layout.banned()));
     QueueRef queue = QueueRef.of(layout.queues().url());
@@ -174,14 +179,6 @@ public final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  /** The stand-in transcoder is instant; a short pause per step makes progress visible. */
-  private static void pause() {
-    try {
-      Thread.sleep(15);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
 
   private static void clean(Path root) throws IOException {
     if (Files.exists(root)) {

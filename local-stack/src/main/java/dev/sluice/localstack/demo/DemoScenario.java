@@ -19,7 +19,8 @@ import java.util.UUID;
  */
 final class DemoScenario {
   static final ObjectRef TARGET = new ObjectRef(DemoStack.OUTPUT_BUCKET, "renditions/");
-  static final List<String> FRESH_VARIANTS = List.of("h264-720p", "h264-360p", "aac-128k", "thumb-jpeg");
+  static final List<String> FRESH_VARIANTS =
+      List.of("h264-720p", "h264-360p", "aac-128k", "thumb-jpeg", "gif-preview", "hls-720p");
 
   private final PresetCatalogue catalogue;
   private final JobCodec codec = new JobCodec();

@@ -26,12 +26,12 @@ final class DemoStack {
 
   private DemoStack() {}
 
-  static Layout lay(EmbeddedStack stack, Path dir) throws IOException {
+  static Layout lay(EmbeddedStack stack, Path dir, Path clipFile) throws IOException {
     EmbeddedStack.QueuePair queues = stack.createQueueWithDlq("sluice-jobs", MAX_RECEIVES, VISIBILITY);
     stack.createBucket(SOURCE_BUCKET);
     stack.createBucket(OUTPUT_BUCKET);
-    SourceRef clip = upload(stack, "uploads/demo-clip.mp4", SampleClip.bytes(2 * 1024 * 1024, 1));
-    SourceRef banned = upload(stack, "uploads/banned-asset.mp4", SampleClip.bytes(256 * 1024, 2));
+    SourceRef clip = upload(stack, "uploads/demo-clip.mp4", SampleClip.read(clipFile));
+    SourceRef banned = upload(stack, "uploads/banned-asset.mp4", SampleClip.opaque(256 * 1024, 2));
     Path policy = dir.resolve("policy.yaml");
     Files.writeString(policy, policyText());
     return new Layout(queues, clip, banned, policy);

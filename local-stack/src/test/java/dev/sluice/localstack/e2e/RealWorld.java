@@ -87,6 +87,10 @@ final class RealWorld {
   }
 
   WorkerProcess worker(Transcoder transcoder, Map<String, String> overrides) {
+    return worker(transcoder, FixedMediaProbe.shortHdClip(), overrides);
+  }
+
+  WorkerProcess worker(Transcoder transcoder, dev.sluice.worker.port.MediaProbe probe, Map<String, String> overrides) {
     Map<String, String> env = new HashMap<>(Map.of(
         "SLUICE_QUEUES", queues.url(),
         "SLUICE_POLICY_FILE", policyFile.toString(),
@@ -100,7 +104,7 @@ final class RealWorld {
         .sqs(AwsClients.local(stack.sqsEndpoint()).with(requests).sqs())
         .s3(AwsClients.local(stack.s3Endpoint()).with(requests).s3())
         .transcoder(transcoder)
-        .mediaProbe(FixedMediaProbe.shortHdClip())
+        .mediaProbe(probe)
         .telemetry(telemetry)
         .build();
     return component.process();

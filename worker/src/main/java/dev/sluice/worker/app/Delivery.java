@@ -14,6 +14,7 @@ public final class Delivery {
   private final JobTrace trace;
   private volatile Optional<String> jobId = Optional.empty();
   private volatile Optional<String> policyRevision = Optional.empty();
+  private volatile String assetId;
 
   public Delivery(ReceivedMessage message, Lease lease, JobTrace trace) {
     this.message = message;
@@ -43,6 +44,15 @@ public final class Delivery {
 
   void jobId(String id) {
     this.jobId = Optional.of(id);
+  }
+
+  /** The asset id once decoded (for redaction), or null. */
+  public String assetId() {
+    return assetId;
+  }
+
+  void assetId(String id) {
+    this.assetId = id;
   }
 
   void policyRevision(String revision) {

@@ -12,8 +12,10 @@ import dev.sluice.worker.domain.JobOutcome.Cause;
 import dev.sluice.worker.domain.JobOutcome.Dropped;
 import dev.sluice.worker.domain.JobOutcome.Retried;
 import dev.sluice.worker.domain.Step;
+import dev.sluice.worker.port.JobTelemetry;
 import dev.sluice.worker.port.JobTelemetry.JobTrace;
 import dev.sluice.worker.port.JobTelemetry.Stage;
+import dev.sluice.worker.port.Transcoder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -71,7 +73,9 @@ public final class JobPipeline {
       case DecodeResult.Decoded decoded -> job = decoded.job();
     }
     d.jobId(job.jobId().toString());
-    d.trace().describe(job.jobId().toString(), job.variant(), d.message().receiveCount());
+    d.assetId(job.assetId());
+    d.trace().describe(job.jobId().toString(), job.assetId(), job.variant(), d.message().receiveCount(),
+        job.enqueuedAt());
     Preset preset;
     switch (presets.resolve(job)) {
       case Step.Done<Preset> done -> {
@@ -103,30 +107,52 @@ public final class JobPipeline {
 
   private JobOutcome inWorkspace(Delivery d, Job job, Preset preset, ObjectRef outputKey,
       JobWorkspace workspace, Runnable heartbeat, BooleanSupplier stopping) {
-    var fetched = staged(d.trace(), "fetch", () -> fetch.run(job, workspace, heartbeat));
-    if (fetched instanceof Step.Done<Path> done) {
+    var fetched = staged(d.trace(), "fetch", () -> fetch.fetch(job, workspace, heartbeat));
+    if (fetched instanceof Step.Done<FetchVerifyStage.Fetched> done) {
       return done.outcome();
     }
-    Path source = ((Step.Next<Path>) fetched).value();
+    var copy = ((Step.Next<FetchVerifyStage.Fetched>) fetched).value();
+    d.trace().bytes(JobTelemetry.Direction.FETCHED, copy.bytes());
+    var verified = staged(d.trace(), "verify", () -> fetch.verify(job, copy));
+    if (verified instanceof Step.Done<Path> done) {
+      return done.outcome();
+    }
+    Path source = ((Step.Next<Path>) verified).value();
     var facts = staged(d.trace(), "probe-media", () -> transcode.probeMedia(job, source));
     if (facts instanceof Step.Done<MediaFacts> done) {
       return done.outcome();
     }
     MediaFacts mediaFacts = ((Step.Next<MediaFacts>) facts).value();
+    long transcodeStart = System.nanoTime();
+    Transcoder.ProgressListener progress = new Transcoder.ProgressListener() {
+      @Override
+      public void progress(int percent) {
+        d.trace().progress(percent);
+        heartbeat.run();
+      }
+
+      @Override
+      public Transcoder.Phase begin(String phase) {
+        return d.trace().stage(phase)::close;
+      }
+    };
     var rendered = staged(d.trace(), "transcode", () -> transcode.transcode(job, preset, source,
-        mediaFacts, workspace,
-        percent -> {
-          d.trace().progress(percent);
-          heartbeat.run();
-        },
-        () -> d.lease().lost() || stopping.getAsBoolean()));
+        mediaFacts, workspace, progress, () -> d.lease().lost() || stopping.getAsBoolean()));
     if (rendered instanceof Step.Done<TranscodeStage.Rendered> done) {
       return done.outcome();
     }
     var output = ((Step.Next<TranscodeStage.Rendered>) rendered).value();
+    mediaFacts.duration().ifPresent(media ->
+        d.trace().transcoded(media, java.time.Duration.ofNanos(System.nanoTime() - transcodeStart)));
+    JobOutcome published;
     try (Stage s = d.trace().stage("publish")) {
-      return publish.run(job, outputKey, output, d.lease(), d.trace().traceId());
+      published = publish.run(job, outputKey, output, d.lease(), d.trace().traceId());
     }
+    if (published instanceof JobOutcome.Succeeded) {
+      d.trace().bytes(JobTelemetry.Direction.PUBLISHED, output.output().files().stream()
+          .mapToLong(f -> f.path().toFile().length()).sum());
+    }
+    return published;
   }
 
   private static <T> Step<T> staged(JobTrace trace, String name, Supplier<Step<T>> body) {

@@ -20,6 +20,7 @@ public final class LoopFactory {
   private final Clock clock;
   private final Sleeper sleeper;
   private final ReceiveGate gate;
+  private final AssetRedaction redaction;
 
   public LoopFactory(WorkerSettings settings, JobQueue queue, JobPipeline pipeline,
       JobTelemetry telemetry, Clock clock, Sleeper sleeper) {
@@ -28,7 +29,13 @@ public final class LoopFactory {
 
   public LoopFactory(WorkerSettings settings, JobQueue queue, JobPipeline pipeline,
       JobTelemetry telemetry, Clock clock, Sleeper sleeper, ReceiveGate gate) {
+    this(settings, queue, pipeline, telemetry, clock, sleeper, gate, new AssetRedaction(false));
+  }
+
+  public LoopFactory(WorkerSettings settings, JobQueue queue, JobPipeline pipeline,
+      JobTelemetry telemetry, Clock clock, Sleeper sleeper, ReceiveGate gate, AssetRedaction redaction) {
     this.gate = gate;
+    this.redaction = redaction;
     this.settings = settings;
     this.queue = queue;
     this.pipeline = pipeline;
@@ -44,7 +51,7 @@ public final class LoopFactory {
     var acks = new AckBuffer(queue, clock, settings.ackFlushInterval());
     var backoff = new Backoff(settings.backoffBase(), settings.backoffCap(),
         () -> ThreadLocalRandom.current().nextDouble());
-    var realiser = new OutcomeRealiser(queue, acks, leases, telemetry, backoff, settings.maxAttempts());
+    var realiser = new OutcomeRealiser(queue, acks, leases, telemetry, backoff, settings.maxAttempts(), redaction);
     return new WorkerLoop(poller, leases, acks, realiser, pipeline, queue, telemetry, gate, sleeper,
         new LoopHealth(clock));
   }

@@ -33,9 +33,16 @@ public final class OutcomeRealiser {
   private final JobTelemetry telemetry;
   private final Backoff backoff;
   private final int maxAttempts;
+  private final AssetRedaction redaction;
 
   public OutcomeRealiser(JobQueue queue, AckBuffer acks, LeaseKeeper leases,
       JobTelemetry telemetry, Backoff backoff, int maxAttempts) {
+    this(queue, acks, leases, telemetry, backoff, maxAttempts, new AssetRedaction(false));
+  }
+
+  public OutcomeRealiser(JobQueue queue, AckBuffer acks, LeaseKeeper leases,
+      JobTelemetry telemetry, Backoff backoff, int maxAttempts, AssetRedaction redaction) {
+    this.redaction = redaction;
     this.queue = queue;
     this.acks = acks;
     this.leases = leases;
@@ -55,7 +62,7 @@ public final class OutcomeRealiser {
   }
 
   private void drop(Delivery delivery, Dropped dropped) {
-    log.error("Job dropped: {} ({})", dropped.reason(), dropped.cause());
+    log.error("Job dropped: {} ({})", redaction.apply(dropped.reason(), delivery.assetId()), dropped.cause());
     if (dropped.cause() == JobOutcome.Cause.TAMPERED) {
       telemetry.alarm(dropped.cause(), dropped.reason());
     }
@@ -70,10 +77,10 @@ public final class OutcomeRealiser {
       default -> {
         if (m.receiveCount() >= maxAttempts) {
           String reason = "gave up after " + m.receiveCount() + " attempts; last: " + retried.reason();
-          log.error("Job dead-lettered: {} ({})", reason, retried.cause());
+          log.error("Job dead-lettered: {} ({})", redaction.apply(reason, delivery.assetId()), retried.cause());
           deadLetterThenAck(delivery, retried.cause().name(), reason);
         } else {
-          backOff(m, retried);
+          backOff(m, new Retried(retried.cause(), redaction.apply(retried.reason(), delivery.assetId())));
         }
       }
     }

@@ -83,6 +83,7 @@ public final class WorkerLoop implements Runnable {
       sleeper.sleep(GATE_PAUSE);
       return 0;
     }
+    java.time.Instant pollStarted = java.time.Instant.now();
     List<ReceivedMessage> batch = poller.poll();
     if (poller.anyReceiveSucceeded()) {
       health.receivedOk();
@@ -90,6 +91,7 @@ public final class WorkerLoop implements Runnable {
     if (batch.isEmpty()) {
       return 0;
     }
+    telemetry.received(batch.get(0).queue(), batch.size(), pollStarted);
     List<Lease> held = leases.holdAll(batch);
     synchronized (this) {
       for (int i = 0; i < batch.size(); i++) {

@@ -26,6 +26,20 @@ public interface Transcoder {
   @FunctionalInterface
   interface ProgressListener {
     void progress(int percent);
+
+    /**
+     * A named phase of the transcode begins (e.g. {@code verify-output}); closing the result ends
+     * it. Lets telemetry show the phase as its own stage.
+     */
+    default Phase begin(String phase) {
+      return () -> { };
+    }
+  }
+
+  /** An open phase; closing it ends the phase. */
+  interface Phase extends AutoCloseable {
+    @Override
+    void close();
   }
 
   /** Asked often during a transcode; true means stop now (lease lost or shutting down). */

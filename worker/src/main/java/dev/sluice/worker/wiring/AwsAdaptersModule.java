@@ -69,8 +69,19 @@ public final class AwsAdaptersModule {
   /** The connect call is the boot check and runs unguarded, so it fails fast and clearly. */
   @Provides
   @Singleton
-  static JobQueue queue(SqsClient sqs, Clock clock, WorkerConfig config, Guards guards) {
-    return new GuardedJobQueue(SqsJobQueue.connect(sqs, clock, config.queueUrls()), guards.sqs());
+  static SqsJobQueue sqsQueue(SqsClient sqs, Clock clock, WorkerConfig config) {
+    return SqsJobQueue.connect(sqs, clock, config.queueUrls());
+  }
+
+  @Provides
+  @Singleton
+  static JobQueue queue(SqsJobQueue sqs, Guards guards) {
+    return new GuardedJobQueue(sqs, guards.sqs());
+  }
+
+  @Provides
+  static dev.sluice.worker.app.AssetRedaction redaction(WorkerConfig config) {
+    return new dev.sluice.worker.app.AssetRedaction(config.redactAssetIds());
   }
 
   @Provides

@@ -25,6 +25,8 @@ public interface AwsWorkerComponent {
 
   Guards guards();
 
+  dev.sluice.queue.adapter.aws.SqsJobQueue sqsQueue();
+
   @Component.Builder
   interface Builder {
     @BindsInstance Builder config(WorkerConfig config);

@@ -31,6 +31,11 @@ public interface MemoryAdaptersModule {
   Sleeper sleeper(ManualTime time);
 
   @dagger.Provides
+  static dev.sluice.worker.app.AssetRedaction redaction() {
+    return new dev.sluice.worker.app.AssetRedaction(false);
+  }
+
+  @dagger.Provides
   static dev.sluice.worker.app.ReceiveGate gate() {
     return dev.sluice.worker.app.ReceiveGate.alwaysOpen();
   }

@@ -5,6 +5,7 @@ import dagger.Provides;
 import dev.sluice.contract.json.JobCodec;
 import dev.sluice.contract.preset.PresetCatalogue;
 import dev.sluice.policy.PolicySource;
+import dev.sluice.worker.app.AssetRedaction;
 import dev.sluice.worker.app.FetchVerifyStage;
 import dev.sluice.worker.app.JobPipeline;
 import dev.sluice.worker.app.JobPolicy;
@@ -58,8 +59,8 @@ public final class PipelineModule {
   @Provides
   @Singleton
   static LoopFactory loops(WorkerSettings settings, JobQueue queue, JobPipeline pipeline,
-      JobTelemetry telemetry, Clock clock, Sleeper sleeper, ReceiveGate gate) {
-    return new LoopFactory(settings, queue, pipeline, telemetry, clock, sleeper, gate);
+      JobTelemetry telemetry, Clock clock, Sleeper sleeper, ReceiveGate gate, AssetRedaction redaction) {
+    return new LoopFactory(settings, queue, pipeline, telemetry, clock, sleeper, gate, redaction);
   }
 
   @Provides

@@ -2,9 +2,19 @@ package dev.sluice.worker.wiring;
 
 import dev.sluice.queue.adapter.aws.AwsClients;
 import dev.sluice.worker.adapter.http.HealthServer;
-import dev.sluice.worker.adapter.log.LogTelemetry;
-import dev.sluice.worker.adapter.memory.CopyingTranscoder;
-import dev.sluice.worker.adapter.memory.FixedMediaProbe;
+import dev.sluice.worker.adapter.otel.AwsRequestMetrics;
+import dev.sluice.worker.adapter.otel.GuardMetrics;
+import dev.sluice.worker.adapter.otel.OtelJobTelemetry;
+import dev.sluice.worker.adapter.otel.QueueDepthSampler;
+import dev.sluice.worker.adapter.otel.TelemetrySetup;
+import dev.sluice.worker.adapter.otel.WorkerMetrics;
+import dev.sluice.worker.app.AssetRedaction;
+import io.opentelemetry.api.metrics.Meter;
+import io.opentelemetry.instrumentation.awssdk.v2_2.AwsSdkTelemetry;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import java.time.Duration;
+import dev.sluice.contract.preset.BundledCatalogue;
+import dev.sluice.worker.adapter.ffmpeg.FfmpegBinaries;
 import dev.sluice.worker.app.WorkerProcess;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -41,6 +51,10 @@ public final class WorkerCommand implements Callable<Integer> {
   @Option(names = "--print-config", description = "Print the effective configuration (secrets masked) and exit.")
   boolean printConfig;
 
+  @Option(names = "--check-ffmpeg",
+      description = "Extract the bundled ffmpeg/ffprobe (JavaCPP cache), check they run, and exit.")
+  boolean checkFfmpeg;
+
   private final Map<String, String> env;
 
   public WorkerCommand() {
@@ -53,6 +67,17 @@ public final class WorkerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
+    if (checkFfmpeg) {
+      try {
+        FfmpegBinaries binaries = FfmpegBinaries.bundled();
+        binaries.verify();
+        System.out.println("ffmpeg " + binaries.ffmpegPath() + " and ffprobe " + binaries.ffprobePath() + " run");
+        return 0;
+      } catch (RuntimeException e) {
+        System.err.println("sluice worker: FFmpeg is not usable: " + e.getMessage());
+        return 2;
+      }
+    }
     Map<String, String> merged;
     WorkerConfig config;
     try {
@@ -65,27 +90,53 @@ public final class WorkerCommand implements Callable<Integer> {
       return 2;
     }
     if (printConfig) {
-      System.out.print(ConfigSources.describe(merged, WorkerConfig.KEYS));
+      var known = new java.util.HashMap<>(WorkerConfig.KEYS);
+      known.putAll(MediaTools.KEYS);
+      System.out.print(ConfigSources.describe(merged, known));
       System.out.println("# effective: " + config);
       return 0;
     }
-    return run(config);
+    return run(config, merged);
   }
 
-  private int run(WorkerConfig config) throws InterruptedException {
+  private int run(WorkerConfig config, Map<String, String> merged) throws InterruptedException {
     WorkerProcess process;
+    OpenTelemetrySdk otel;
     try {
-      AwsClients clients = AwsClients.standard(config.s3PathStyle());
-      process = DaggerAwsWorkerComponent.builder()
-          .config(config).sqs(clients.sqs()).s3(clients.s3())
-          // Until the FFmpeg transcoder lands (issue C) the worker copies sources as renditions.
-          .transcoder(new CopyingTranscoder()).mediaProbe(FixedMediaProbe.shortHdClip())
-          .telemetry(new LogTelemetry())
-          .build().process();
-    } catch (IllegalArgumentException | IllegalStateException e) {
-      System.err.println("sluice worker: cannot start: " + e.getMessage());
+      otel = TelemetrySetup.autoconfigured("sluice-worker", env);
+    } catch (RuntimeException e) {
+      System.err.println("sluice worker: invalid OTEL_* configuration: " + e.getMessage());
       return 2;
     }
+    try {
+      Meter meter = otel.getMeter("dev.sluice.worker");
+      WorkerMetrics metrics = new WorkerMetrics(meter);
+      AwsClients clients = AwsClients.standard(config.s3PathStyle())
+          .with(AwsSdkTelemetry.create(otel).newExecutionInterceptor())
+          .with(new AwsRequestMetrics(metrics));
+      MediaTools media = MediaTools.boot(merged, config.settings().resourceClass(), BundledCatalogue.load());
+      AwsWorkerComponent component = DaggerAwsWorkerComponent.builder()
+          .config(config).sqs(clients.sqs()).s3(clients.s3())
+          .transcoder(media.transcoder()).mediaProbe(media.probe())
+          .telemetry(new OtelJobTelemetry(otel, metrics, new AssetRedaction(config.redactAssetIds())))
+          .build();
+      process = component.process();
+      Guards g = component.guards();
+      GuardMetrics.bind(meter, List.of(g.sqs(), g.s3Source(), g.s3Output()));
+      new QueueDepthSampler(component.sqsQueue(), Duration.ofSeconds(30)).bind(meter);
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      System.err.println("sluice worker: cannot start: " + e.getMessage());
+      otel.close();
+      return 2;
+    }
+    try {
+      return serve(config, process);
+    } finally {
+      otel.close();
+    }
+  }
+
+  private int serve(WorkerConfig config, WorkerProcess process) throws InterruptedException {
     CountDownLatch stop = new CountDownLatch(1);
     Signal.handle(new Signal("TERM"), s -> stop.countDown());
     Signal.handle(new Signal("INT"), s -> stop.countDown());

@@ -23,10 +23,11 @@ import java.util.Map;
  * @param guard retry, circuit breaker and bulkhead settings for each AWS dependency
  * @param healthPort port of the /livez, /readyz and /drain endpoints (0 = off)
  * @param livenessTimeout /livez fails when no loop made progress for this long
+ * @param redactAssetIds replace asset ids with a hash prefix in logs and telemetry
  */
 public record WorkerConfig(WorkerSettings settings, List<String> queueUrls, Path policyFile,
     boolean s3PathStyle, long multipartThreshold, Duration drainTimeout, GuardSettings guard,
-    int healthPort, Duration livenessTimeout) {
+    int healthPort, Duration livenessTimeout, boolean redactAssetIds) {
 
   /** Every key this loader reads, with its meaning (for --help and docs). */
   public static final Map<String, String> KEYS = Map.ofEntries(
@@ -50,7 +51,8 @@ public record WorkerConfig(WorkerSettings settings, List<String> queueUrls, Path
       Map.entry("SLUICE_BREAKER_FAILURE_RATE", "percent of failed calls that opens a breaker (default 50)"),
       Map.entry("SLUICE_BREAKER_OPEN_FOR", "how long an open breaker waits before trial calls (default 15s)"),
       Map.entry("SLUICE_HEALTH_PORT", "port of /livez, /readyz and /drain; 0 turns it off (default 8081)"),
-      Map.entry("SLUICE_LIVENESS_TIMEOUT", "/livez fails after this long without progress (default 5m)"));
+      Map.entry("SLUICE_LIVENESS_TIMEOUT", "/livez fails after this long without progress (default 5m)"),
+      Map.entry("SLUICE_REDACT_ASSET_IDS", "replace asset ids with a hash prefix in logs and traces (default false)"));
 
   static final long MIN_PART_SIZE = 5L * 1024 * 1024;
 
@@ -78,7 +80,8 @@ public record WorkerConfig(WorkerSettings settings, List<String> queueUrls, Path
         v.duration("SLUICE_DRAIN_TIMEOUT", Duration.ofSeconds(60)),
         guard(v),
         v.integer("SLUICE_HEALTH_PORT", 8081, 0, 65535),
-        v.duration("SLUICE_LIVENESS_TIMEOUT", Duration.ofMinutes(5)));
+        v.duration("SLUICE_LIVENESS_TIMEOUT", Duration.ofMinutes(5)),
+        v.bool("SLUICE_REDACT_ASSET_IDS", false));
   }
 
   private static GuardSettings guard(ConfigValues v) {
