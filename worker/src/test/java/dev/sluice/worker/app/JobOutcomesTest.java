@@ -63,7 +63,8 @@ class JobOutcomesTest {
     assertThat(world.pending()).isEmpty();
     assertThat(world.deadLetters()).isEmpty();
     assertThat(world.telemetry.jobs().get(0).stages())
-        .containsExactly("probe", "policy", "fetch", "verify", "probe-media", "transcode", "publish", "settle");
+        .containsExactly("probe", "policy", "fetch", "verify", "probe-media", "transcode", "verify-output",
+            "publish", "settle");
     assertThat(world.telemetry.jobs().get(0).progress()).startsWith(0).endsWith(100).isSorted();
   }
 

@@ -54,6 +54,8 @@ final class WorkerWorld {
   final PolicySource policy = request -> policyAnswer.get().apply("rev-1");
   final Path workDir;
   Transcoder transcoder = new CopyingTranscoder();
+  /** What the loops report to; the recording telemetry unless a test swaps in another. */
+  dev.sluice.worker.port.JobTelemetry jobTelemetry = telemetry;
   MediaProbe mediaProbe = FixedMediaProbe.shortHdClip();
 
   WorkerWorld(Path workDir) {
@@ -82,7 +84,7 @@ final class WorkerWorld {
         new ProbeStage(store), new ReevaluateStage(store, jobPolicy), new FetchVerifyStage(store),
         new TranscodeStage(mediaProbe, transcoder, jobPolicy), new PublishStage(store, jobPolicy),
         workDir);
-    return new LoopFactory(settings, queue, pipeline, telemetry, time, time, gate).newLoop();
+    return new LoopFactory(settings, queue, pipeline, jobTelemetry, time, time, gate).newLoop();
   }
 
   void deny(String reason) {

@@ -45,6 +45,11 @@ public final class CopyingTranscoder implements Transcoder {
     Path out = request.workDir().resolve(name);
     try {
       Files.copy(request.input(), out);
+      try (var phase = progress.begin("verify-output")) {
+        if (Files.size(out) != Files.size(request.input())) {
+          return new Failed(FailureKind.BAD_OUTPUT, "the copy is not the size of the source");
+        }
+      }
     } catch (IOException e) {
       return new Failed(FailureKind.TRANSIENT, "could not write output: " + e);
     }

@@ -13,6 +13,7 @@ import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import java.time.Instant;
@@ -37,7 +38,8 @@ public final class OtelJobTelemetry implements JobTelemetry {
 
   public OtelJobTelemetry(OpenTelemetry otel, WorkerMetrics metrics, AssetRedaction redaction) {
     this.tracer = otel.getTracer("dev.sluice.worker");
-    this.propagator = otel.getPropagators().getTextMapPropagator();
+    // The job contract says W3C trace context, whatever propagators the SDK is configured with.
+    this.propagator = W3CTraceContextPropagator.getInstance();
     this.metrics = metrics;
     this.redaction = redaction;
   }
