@@ -9,6 +9,9 @@ import dev.sluice.queue.adapter.aws.AwsClients;
 import dev.sluice.queue.adapter.aws.RequestCounter;
 import dev.sluice.queue.port.QueueRef;
 import dev.sluice.worker.adapter.log.LogTelemetry;
+import dev.sluice.worker.adapter.otel.OtelJobTelemetry;
+import dev.sluice.worker.adapter.otel.WorkerMetrics;
+import dev.sluice.worker.app.AssetRedaction;
 import dev.sluice.contract.preset.ResourceClass;
 import dev.sluice.worker.app.WorkerProcess;
 import dev.sluice.worker.wiring.AwsWorkerComponent;
@@ -50,6 +53,8 @@ public final class DemoCommand implements Callable<Integer> {
 
   private static final int CLIP_SECONDS = 4;
 
+  private DemoTracing tracing;
+
   private final PrintStream out = System.out;
 
   @Override
@@ -67,6 +72,9 @@ public final class DemoCommand implements Callable<Integer> {
     try {
       return run(stack, root);
     } finally {
+      if (tracing != null) {
+        tracing.close();
+      }
       if (!keep) {
         stack.close();
       }
@@ -82,13 +90,17 @@ public final class DemoCommand implements Callable<Integer> {
     out.println("  SQS " + stack.sqsEndpoint() + "   S3 " + stack.s3Endpoint());
     RequestCounter requests = new RequestCounter();
     DemoRun watch = new DemoRun(out);
+    tracing = new DemoTracing(System.getenv());
+    var awsSpans = new dev.sluice.worker.adapter.otel.AwsClientSpans(tracing.sdk());
+    var otelTelemetry = new OtelJobTelemetry(tracing.sdk(),
+        new WorkerMetrics(tracing.sdk().getMeter("dev.sluice.worker")), new AssetRedaction(false));
     AwsWorkerComponent worker = DaggerAwsWorkerComponent.builder()
         .config(workerConfig(layout, root))
-        .sqs(AwsClients.local(stack.sqsEndpoint()).with(requests).sqs())
-        .s3(AwsClients.local(stack.s3Endpoint()).with(requests).s3())
+        .sqs(AwsClients.local(stack.sqsEndpoint()).with(requests).with(awsSpans).sqs())
+        .s3(AwsClients.local(stack.s3Endpoint()).with(requests).with(awsSpans).s3())
         .transcoder(media.transcoder())
         .mediaProbe(media.probe())
-        .telemetry(new LogTelemetry(watch::on))
+        .telemetry(new TeeTelemetry(otelTelemetry, new LogTelemetry(watch::on)))
         .build();
     DemoScenario scenario = new DemoScenario(catalogue);
     List<DemoJob> jobs = new ArrayList<>(scenario.firstWave(layout.clip(), layout.banned()));
@@ -124,12 +136,34 @@ public final class DemoCommand implements Callable<Integer> {
     out.println("Outputs: S3Mock keeps them under " + stack.s3Endpoint() + "/" + DemoStack.OUTPUT_BUCKET
         + "/renditions/ (files in " + dir.toAbsolutePath().resolve("stack/store") + ").");
     out.println("Dead letters (raw body + cause + reason): queue " + layout.queues().deadLetterUrl());
+    printTraces(jobs);
     boolean allAsExpected = rows.stream().allMatch(DemoReport.Row::asExpected);
     out.println(allAsExpected ? "Every job ended as expected." : "SOME JOBS DID NOT END AS EXPECTED.");
     if (keep) {
       keepRunning(stack, layout);
     }
     return allAsExpected ? 0 : 1;
+  }
+
+  /** Explains one tampered and one successful job from their traces, as an operator would. */
+  private void printTraces(List<DemoJob> jobs) {
+    try {
+      tracing.writeJsonLines(dir.toAbsolutePath().resolve("spans.jsonl"));
+    } catch (IOException e) {
+      out.println("(could not write spans.jsonl: " + e.getMessage() + ")");
+    }
+    for (String label : List.of("tampered digest", "fresh h264-360p")) {
+      jobs.stream().filter(j -> j.label().equals(label) && j.jobId().isPresent()).findFirst()
+          .flatMap(j -> TraceTree.processSpanOf(tracing.spans(), j.jobId().get()))
+          .ifPresent(root -> {
+            out.println();
+            out.println("Trace of the " + label + " job:");
+            TraceTree.print(out, tracing.spans(), root);
+          });
+    }
+    out.println();
+    out.println("All spans: " + dir.toAbsolutePath().resolve("spans.jsonl")
+        + " (set OTEL_EXPORTER_OTLP_ENDPOINT to send them to a collector)");
   }
 
   private void keepRunning(EmbeddedStack stack, DemoStack.Layout layout) throws InterruptedException {

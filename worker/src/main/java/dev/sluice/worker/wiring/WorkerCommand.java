@@ -2,6 +2,7 @@ package dev.sluice.worker.wiring;
 
 import dev.sluice.queue.adapter.aws.AwsClients;
 import dev.sluice.worker.adapter.http.HealthServer;
+import dev.sluice.worker.adapter.otel.AwsClientSpans;
 import dev.sluice.worker.adapter.otel.AwsRequestMetrics;
 import dev.sluice.worker.adapter.otel.GuardMetrics;
 import dev.sluice.worker.adapter.otel.OtelJobTelemetry;
@@ -10,7 +11,6 @@ import dev.sluice.worker.adapter.otel.TelemetrySetup;
 import dev.sluice.worker.adapter.otel.WorkerMetrics;
 import dev.sluice.worker.app.AssetRedaction;
 import io.opentelemetry.api.metrics.Meter;
-import io.opentelemetry.instrumentation.awssdk.v2_2.AwsSdkTelemetry;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import java.time.Duration;
 import dev.sluice.contract.preset.BundledCatalogue;
@@ -112,7 +112,7 @@ public final class WorkerCommand implements Callable<Integer> {
       Meter meter = otel.getMeter("dev.sluice.worker");
       WorkerMetrics metrics = new WorkerMetrics(meter);
       AwsClients clients = AwsClients.standard(config.s3PathStyle())
-          .with(AwsSdkTelemetry.create(otel).newExecutionInterceptor())
+          .with(new AwsClientSpans(otel))
           .with(new AwsRequestMetrics(metrics));
       MediaTools media = MediaTools.boot(merged, config.settings().resourceClass(), BundledCatalogue.load());
       AwsWorkerComponent component = DaggerAwsWorkerComponent.builder()

@@ -40,6 +40,9 @@ final class LibavformatProbe implements FileInspector {
   /** Loads libavformat into the JVM now (about half a second), not on the first job. */
   LibavformatProbe() {
     Loader.load(avformat.class);
+    // In-process libav logs to the JVM's stderr (e.g. the HLS demuxer's "Opening ... for reading");
+    // only errors belong there, and the verifier reports those itself.
+    org.bytedeco.ffmpeg.global.avutil.av_log_set_level(org.bytedeco.ffmpeg.global.avutil.AV_LOG_ERROR);
   }
 
   @Override
