@@ -1,6 +1,8 @@
 package dev.sluice.localstack;
 
 import dev.sluice.localstack.demo.DemoCommand;
+import dev.sluice.enqueuer.wiring.EnqueueCommand;
+import dev.sluice.enqueuer.wiring.EnqueuerCommand;
 import dev.sluice.worker.wiring.WorkerCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -8,7 +10,8 @@ import picocli.CommandLine.Command;
 /** The developer's {@code sluice} command: the demo on an embedded stack, and the worker. */
 @Command(name = "sluice", mixinStandardHelpOptions = true, version = "sluice 0.1.0",
     description = "Sluice: a media-worker fleet on Amazon SQS.",
-    subcommands = {DemoCommand.class, WorkerCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {DemoCommand.class, WorkerCommand.class, EnqueuerCommand.class, EnqueueCommand.class,
+        CommandLine.HelpCommand.class})
 public final class SluiceCli implements Runnable {
 
   @Override

@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -103,19 +104,28 @@ public final class DemoCommand implements Callable<Integer> {
         .telemetry(new TeeTelemetry(otelTelemetry, new LogTelemetry(watch::on)))
         .build();
     DemoScenario scenario = new DemoScenario(catalogue);
-    List<DemoJob> jobs = new ArrayList<>(scenario.firstWave(layout.clip(), layout.banned()));
     QueueRef queue = QueueRef.of(layout.queues().url());
     WorkerProcess process = worker.process();
     requests.reset();
     process.start();
-    out.println("Worker started with 2 loops. Enqueuing " + jobs.size() + " jobs ...");
-    send(stack, queue, jobs);
-    awaitEnded(watch, jobs.size());
-    DemoJob duplicate = scenario.duplicate(layout.clip());
-    jobs.add(duplicate);
-    out.println("Enqueuing a duplicate of a finished job ...");
-    send(stack, queue, List.of(duplicate));
-    awaitEnded(watch, jobs.size());
+    out.println("Worker started with 2 loops.");
+    List<DemoJob> jobs = new ArrayList<>();
+    try (DemoEnqueuer enqueuer = new DemoEnqueuer(stack, layout.queues().url(), layout.policyFile(),
+        DemoStack.STATE_BUCKET, tracing.processor())) {
+      out.println("Enqueuing through the enqueuer's HTTP API (POST /v1/jobs) ...");
+      jobs.addAll(throughApi(enqueuer, layout));
+      List<DemoJob> direct = scenario.bypassingTheEnqueuer(layout.banned());
+      out.println("Sending " + direct.size() + " messages straight to the queue, as a misbehaving producer would ...");
+      send(stack, queue, direct);
+      jobs.addAll(direct);
+      awaitEnded(watch, reachingWorker(jobs));
+      out.println("Asking for an output that exists, through the API and straight to the queue ...");
+      jobs.add(duplicateRequest(enqueuer, layout, jobs));
+      DemoJob duplicate = scenario.duplicate(layout.clip());
+      send(stack, queue, List.of(duplicate));
+      jobs.add(duplicate);
+      awaitEnded(watch, reachingWorker(jobs));
+    }
     process.stop(Duration.ofSeconds(10));
     return report(stack, layout, jobs, watch, requests, catalogue);
   }
@@ -124,14 +134,15 @@ public final class DemoCommand implements Callable<Integer> {
       RequestCounter requests, PresetCatalogue catalogue) throws InterruptedException {
     List<DemoReport.Row> rows = new ArrayList<>();
     for (DemoJob job : jobs) {
-      var ended = job.jobId().isPresent() ? watch.endedJob(job.jobId().get()) : watch.firstAnonymous();
+      var ended = !job.reachesWorker() ? java.util.Optional.<DemoRun.Ended>empty()
+          : job.jobId().isPresent() ? watch.endedJob(job.jobId().get()) : watch.firstAnonymous();
       String output = ended.flatMap(e -> e.outcome() instanceof dev.sluice.worker.domain.JobOutcome.Succeeded s
           ? s.output().map(ObjectRef::toUri) : java.util.Optional.empty()).orElse("-");
       rows.add(new DemoReport.Row(job, ended, output));
     }
     out.println();
     DemoReport.print(out, rows);
-    DemoReport.printRequests(out, requests.snapshot(), jobs.size());
+    DemoReport.printRequests(out, requests.snapshot(), reachingWorker(jobs));
     out.println();
     out.println("Outputs: S3Mock keeps them under " + stack.s3Endpoint() + "/" + DemoStack.OUTPUT_BUCKET
         + "/renditions/ (files in " + dir.toAbsolutePath().resolve("stack/store") + ").");
@@ -143,6 +154,48 @@ public final class DemoCommand implements Callable<Integer> {
       keepRunning(stack, layout);
     }
     return allAsExpected ? 0 : 1;
+  }
+
+  private List<DemoJob> throughApi(DemoEnqueuer enqueuer, DemoStack.Layout layout) throws Exception {
+    List<DemoJob> jobs = new ArrayList<>();
+    var fresh = enqueuer.post("demo-clip", layout.clip(), Optional.empty(), DemoScenario.FRESH_VARIANTS);
+    requireStatus(fresh, 202);
+    out.println("  202 Accepted: " + DemoEnqueuer.jobs(fresh).size() + " jobs, request trace "
+        + fresh.body().path("traceId").asText());
+    for (String[] j : DemoEnqueuer.jobs(fresh)) {
+      jobs.add(new DemoJob("fresh " + j[0], Optional.of(j[1]), j[0], "", "Succeeded"));
+    }
+    var tampered = enqueuer.post("demo-clip-tampered", layout.clip(), Optional.of("0".repeat(63) + "1"),
+        List.of("h264-360p"));
+    requireStatus(tampered, 202);
+    String[] t = DemoEnqueuer.jobs(tampered).get(0);
+    jobs.add(new DemoJob("tampered digest", Optional.of(t[1]), t[0], "", "Dropped/TAMPERED"));
+    var denied = enqueuer.post("banned-asset", layout.banned(), Optional.empty(), List.of("h264-360p"));
+    jobs.add(DemoJob.answered("denied asset, through the API", Optional.empty(), "h264-360p",
+        "Refused " + denied.status() + " " + denied.body().path("cause").asText(), "Refused 403"));
+    return jobs;
+  }
+
+  private DemoJob duplicateRequest(DemoEnqueuer enqueuer, DemoStack.Layout layout, List<DemoJob> jobs)
+      throws Exception {
+    var again = enqueuer.post("demo-clip", layout.clip(), Optional.empty(), List.of("h264-360p"));
+    String[] j = DemoEnqueuer.jobs(again).isEmpty() ? new String[] {"h264-360p", "-", "false"}
+        : DemoEnqueuer.jobs(again).get(0);
+    String original = jobs.stream().filter(d -> d.label().equals("fresh h264-360p")).findFirst()
+        .flatMap(DemoJob::jobId).orElse("?");
+    String answer = again.status() == 200 && j[2].equals("true") && j[1].equals(original)
+        ? "Deduplicated 200 (same job id)" : "Not deduplicated: HTTP " + again.status();
+    return DemoJob.answered("duplicate request, through the API", Optional.of(j[1]), j[0], answer, "Deduplicated");
+  }
+
+  private static int reachingWorker(List<DemoJob> jobs) {
+    return (int) jobs.stream().filter(DemoJob::reachesWorker).count();
+  }
+
+  private static void requireStatus(dev.sluice.enqueuer.adapter.http.ApiResponse response, int status) {
+    if (response.status() != status) {
+      throw new IllegalStateException("the enqueuer answered " + response.status() + ": " + response.body());
+    }
   }
 
   /** Explains one tampered and one successful job from their traces, as an operator would. */

@@ -12,10 +12,13 @@ final class DemoReport {
   /** One row. */
   record Row(DemoJob job, Optional<DemoRun.Ended> ended, String output) {
     String actual() {
-      return ended.map(e -> describe(e.outcome())).orElse("(no outcome)");
+      return job.answeredByEnqueuer().orElseGet(() -> ended.map(e -> describe(e.outcome())).orElse("(no outcome)"));
     }
 
     boolean asExpected() {
+      if (job.answeredByEnqueuer().isPresent()) {
+        return job.answeredByEnqueuer().get().startsWith(job.expected());
+      }
       return ended.map(e -> kindAndCause(e.outcome()).equals(job.expected())).orElse(false);
     }
   }
@@ -39,9 +42,9 @@ final class DemoReport {
   }
 
   static void print(PrintStream out, List<Row> rows) {
-    String format = "%-30s %-9s %-12s %-26s %-10s %7s  %s%n";
+    String format = "%-38s %-9s %-12s %-30s %-10s %7s  %s%n";
     out.printf(format, "job", "id", "variant", "outcome", "expected", "time", "output");
-    out.println("-".repeat(140));
+    out.println("-".repeat(150));
     for (Row row : rows) {
       out.printf(format, row.job().label(), DemoRun.shortId(row.job().jobId().orElse("-")),
           row.job().variant(), row.actual(), row.asExpected() ? "yes" : "NO: " + row.job().expected(),

@@ -29,22 +29,17 @@ final class DemoScenario {
     this.catalogue = catalogue;
   }
 
-  List<DemoJob> firstWave(SourceRef clip, SourceRef banned) {
-    List<DemoJob> jobs = new ArrayList<>();
-    for (String variant : FRESH_VARIANTS) {
-      jobs.add(job("fresh " + variant, "demo-clip", clip, variant, "Succeeded"));
-    }
-    SourceRef lying = new SourceRef(clip.uri(), new Sha256("0".repeat(63) + "1"), clip.size());
-    jobs.add(job("tampered digest", "demo-clip-tampered", lying, "h264-360p", "Dropped/TAMPERED"));
-    jobs.add(job("policy-denied asset", "banned-asset", banned, "h264-360p", "Dropped/DENIED"));
-    jobs.add(new DemoJob("malformed message", Optional.empty(), "-",
-        "{\"v\":1,\"jobId\":\"not-a-uuid\",\"assetId\":\"../../etc\"}", "Dropped/MALFORMED"));
-    return jobs;
+  /** Jobs sent straight to the queue, as a producer that bypasses the enqueuer would. */
+  List<DemoJob> bypassingTheEnqueuer(SourceRef banned) {
+    return List.of(
+        job("denied asset, straight to the queue", "banned-asset", banned, "h264-360p", "Dropped/DENIED"),
+        new DemoJob("malformed message, straight to queue", Optional.empty(), "-",
+            "{\"v\":1,\"jobId\":\"not-a-uuid\",\"assetId\":\"../../etc\"}", "Dropped/MALFORMED"));
   }
 
   /** A new job for an output that the first wave already published: settled by one HEAD. */
   DemoJob duplicate(SourceRef clip) {
-    return job("duplicate of fresh h264-360p", "demo-clip", clip, "h264-360p", "Succeeded");
+    return job("duplicate, straight to the queue", "demo-clip", clip, "h264-360p", "Succeeded");
   }
 
   private DemoJob job(String label, String assetId, SourceRef source, String variant, String expected) {

@@ -19,6 +19,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 final class DemoStack {
   static final String SOURCE_BUCKET = "sluice-sources";
   static final String OUTPUT_BUCKET = "sluice-renditions";
+  static final String STATE_BUCKET = "sluice-enqueuer-state";
   static final Duration VISIBILITY = Duration.ofSeconds(30);
   static final int MAX_RECEIVES = 5;
 
@@ -30,6 +31,7 @@ final class DemoStack {
     EmbeddedStack.QueuePair queues = stack.createQueueWithDlq("sluice-jobs", MAX_RECEIVES, VISIBILITY);
     stack.createBucket(SOURCE_BUCKET);
     stack.createBucket(OUTPUT_BUCKET);
+    stack.createBucket(STATE_BUCKET);
     SourceRef clip = upload(stack, "uploads/demo-clip.mp4", SampleClip.read(clipFile));
     SourceRef banned = upload(stack, "uploads/banned-asset.mp4", SampleClip.opaque(256 * 1024, 2));
     Path policy = dir.resolve("policy.yaml");

@@ -38,6 +38,11 @@ final class DemoTracing implements AutoCloseable {
     return sdk;
   }
 
+  /** A processor feeding the same in-memory store, for the enqueuer's own SDK. */
+  io.opentelemetry.sdk.trace.SpanProcessor processor() {
+    return SimpleSpanProcessor.create(memory);
+  }
+
   List<SpanData> spans() {
     return memory.getFinishedSpanItems();
   }

@@ -20,9 +20,14 @@ final class TraceTree {
 
   static void print(PrintStream out, List<SpanData> spans, SpanData root) {
     out.printf("trace %s%n", root.getTraceId());
-    root.getLinks().forEach(l -> out.printf("  linked to producer span %s in trace %s%n",
-        l.getSpanContext().getSpanId(), l.getSpanContext().getTraceId()));
     print(out, spans, root, 1);
+    root.getLinks().forEach(l -> {
+      out.printf("  linked to the producer span %s of the enqueue request, trace %s:%n",
+          l.getSpanContext().getSpanId(), l.getSpanContext().getTraceId());
+      spans.stream().filter(s -> s.getTraceId().equals(l.getSpanContext().getTraceId())
+              && !s.getParentSpanContext().isValid())
+          .forEach(requestRoot -> print(out, spans, requestRoot, 2));
+    });
   }
 
   private static void print(PrintStream out, List<SpanData> spans, SpanData span, int depth) {

@@ -46,7 +46,7 @@ public final class LoopFactory {
 
   public WorkerLoop newLoop() {
     var poller = new PriorityPoller(queue, settings.queues(), settings.priorityWeights(),
-        settings.longPoll(), settings.visibilityTimeout(), sleeper, Duration.ofSeconds(1));
+        settings.longPoll(), settings.visibilityTimeout(), sleeper, Duration.ofSeconds(1), settings.receiveBatch());
     var leases = new LeaseKeeper(queue, clock, telemetry, settings.visibilityTimeout(), settings.leaseMargin());
     var acks = new AckBuffer(queue, clock, settings.ackFlushInterval());
     var backoff = new Backoff(settings.backoffBase(), settings.backoffCap(),

@@ -24,7 +24,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class PriorityPoller {
   private static final Logger log = LoggerFactory.getLogger(PriorityPoller.class);
-  private static final int SQS_MAX_BATCH = 10;
 
   private final JobQueue queue;
   private final List<QueueRef> queues;
@@ -34,11 +33,18 @@ public final class PriorityPoller {
   private final Duration visibility;
   private final Sleeper sleeper;
   private final Duration pauseAfterFaults;
+  private final int batch;
   private boolean lastCycleEmpty = true;
   private volatile boolean anyReceiveSucceeded;
 
   public PriorityPoller(JobQueue queue, List<QueueRef> queuesInPriorityOrder, List<Integer> weights,
       Duration longPoll, Duration visibility, Sleeper sleeper, Duration pauseAfterFaults) {
+    this(queue, queuesInPriorityOrder, weights, longPoll, visibility, sleeper, pauseAfterFaults, 10);
+  }
+
+  public PriorityPoller(JobQueue queue, List<QueueRef> queuesInPriorityOrder, List<Integer> weights,
+      Duration longPoll, Duration visibility, Sleeper sleeper, Duration pauseAfterFaults, int batch) {
+    this.batch = batch;
     if (queuesInPriorityOrder.isEmpty() || queuesInPriorityOrder.size() != weights.size()) {
       throw new IllegalArgumentException("need one weight per queue, and at least one queue");
     }
@@ -58,7 +64,7 @@ public final class PriorityPoller {
     Duration wait = waitPerQueue();
     int faults = 0;
     for (QueueRef q : order) {
-      switch (queue.receive(q, SQS_MAX_BATCH, wait, visibility)) {
+      switch (queue.receive(q, batch, wait, visibility)) {
         case Result.Ok<List<ReceivedMessage>> ok when !ok.value().isEmpty() -> {
           anyReceiveSucceeded = true;
           lastCycleEmpty = false;

@@ -24,6 +24,8 @@ import java.util.Objects;
  * @param heartbeatInterval how often leases and acks are looked after between progress reports
  * @param workDir where per-job temporary files go
  * @param resourceClass which presets this worker may run
+ * @param receiveBatch messages per receive (1..10); 1 suits long jobs, where a held batch would
+ *     inflate the in-flight count an autoscaler sees
  */
 public record WorkerSettings(
     List<QueueRef> queues,
@@ -38,7 +40,17 @@ public record WorkerSettings(
     Duration ackFlushInterval,
     Duration heartbeatInterval,
     Path workDir,
-    ResourceClass resourceClass) {
+    ResourceClass resourceClass,
+    int receiveBatch) {
+
+  /** Settings with full batches of 10. */
+  public WorkerSettings(List<QueueRef> queues, List<Integer> priorityWeights, int loops, int maxAttempts,
+      Duration visibilityTimeout, Duration leaseMargin, Duration backoffBase, Duration backoffCap,
+      Duration longPoll, Duration ackFlushInterval, Duration heartbeatInterval, Path workDir,
+      ResourceClass resourceClass) {
+    this(queues, priorityWeights, loops, maxAttempts, visibilityTimeout, leaseMargin, backoffBase, backoffCap,
+        longPoll, ackFlushInterval, heartbeatInterval, workDir, resourceClass, 10);
+  }
 
   public WorkerSettings {
     queues = List.copyOf(queues);
@@ -61,6 +73,7 @@ public record WorkerSettings(
     require(backoffCap.compareTo(Duration.ofHours(12)) <= 0, "backoffCap", "at most 12h (the SQS limit)");
     require(between(longPoll, Duration.ZERO, Duration.ofSeconds(20)), "longPoll", "0..20s");
     require(ackFlushInterval.isPositive(), "ackFlushInterval", "positive");
+    require(receiveBatch >= 1 && receiveBatch <= 10, "receiveBatch", "1..10 (the SQS limit)");
   }
 
   /** Defaults suited to short jobs; override per deployment. */

@@ -18,6 +18,7 @@ public record MediaTools(FfmpegBinaries binaries, FfprobeMediaProbe probe, Ffmpe
 
   /** Keys read here, for --help and docs. */
   public static final Map<String, String> KEYS = Map.of(
+      "SLUICE_TRANSCODER", "ffmpeg, or copy for load and chaos tests only: sources become outputs (default ffmpeg)",
       "SLUICE_FFMPEG_THREADS", "ffmpeg -threads; 0 lets ffmpeg choose (default 0)",
       "SLUICE_TRANSCODE_TIMEOUT_FLOOR", "shortest wall-clock limit per transcode (default 1m)",
       "SLUICE_TRANSCODE_TIMEOUT_CAP", "longest wall-clock limit per transcode (default 2h)",

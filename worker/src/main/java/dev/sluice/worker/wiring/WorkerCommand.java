@@ -15,6 +15,8 @@ import io.opentelemetry.sdk.OpenTelemetrySdk;
 import java.time.Duration;
 import dev.sluice.contract.preset.BundledCatalogue;
 import dev.sluice.worker.adapter.ffmpeg.FfmpegBinaries;
+import dev.sluice.worker.adapter.memory.CopyingTranscoder;
+import dev.sluice.worker.adapter.memory.FixedMediaProbe;
 import dev.sluice.worker.app.WorkerProcess;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -114,10 +116,14 @@ public final class WorkerCommand implements Callable<Integer> {
       AwsClients clients = AwsClients.standard(config.s3PathStyle())
           .with(new AwsClientSpans(otel))
           .with(new AwsRequestMetrics(metrics));
-      MediaTools media = MediaTools.boot(merged, config.settings().resourceClass(), BundledCatalogue.load());
+      boolean copy = "copy".equals(new ConfigValues(merged).raw("SLUICE_TRANSCODER").orElse("ffmpeg"));
+      MediaTools media = copy ? null
+          : MediaTools.boot(merged, config.settings().resourceClass(), BundledCatalogue.load());
       AwsWorkerComponent component = DaggerAwsWorkerComponent.builder()
           .config(config).sqs(clients.sqs()).s3(clients.s3())
-          .transcoder(media.transcoder()).mediaProbe(media.probe())
+          // "copy" is for load and chaos tests where media is not the point: sources become outputs.
+          .transcoder(copy ? new CopyingTranscoder() : media.transcoder())
+          .mediaProbe(copy ? FixedMediaProbe.shortHdClip() : media.probe())
           .telemetry(new OtelJobTelemetry(otel, metrics, new AssetRedaction(config.redactAssetIds())))
           .build();
       process = component.process();

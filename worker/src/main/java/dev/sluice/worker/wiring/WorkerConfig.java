@@ -52,6 +52,7 @@ public record WorkerConfig(WorkerSettings settings, List<String> queueUrls, Path
       Map.entry("SLUICE_BREAKER_OPEN_FOR", "how long an open breaker waits before trial calls (default 15s)"),
       Map.entry("SLUICE_HEALTH_PORT", "port of /livez, /readyz and /drain; 0 turns it off (default 8081)"),
       Map.entry("SLUICE_LIVENESS_TIMEOUT", "/livez fails after this long without progress (default 5m)"),
+      Map.entry("SLUICE_RECEIVE_BATCH", "messages per receive, 1..10; 1 for long jobs under KEDA (default 10)"),
       Map.entry("SLUICE_REDACT_ASSET_IDS", "replace asset ids with a hash prefix in logs and traces (default false)"));
 
   static final long MIN_PART_SIZE = 5L * 1024 * 1024;
@@ -122,7 +123,8 @@ public record WorkerConfig(WorkerSettings settings, List<String> queueUrls, Path
           Duration.ofSeconds(1),
           heartbeat.isPositive() ? heartbeat : Duration.ofMillis(1),
           v.path("SLUICE_WORK_DIR", Path.of(System.getProperty("java.io.tmpdir"), "sluice-work")),
-          v.enumValue("SLUICE_RESOURCE_CLASS", ResourceClass.class, ResourceClass.CPU));
+          v.enumValue("SLUICE_RESOURCE_CLASS", ResourceClass.class, ResourceClass.CPU),
+          v.integer("SLUICE_RECEIVE_BATCH", 10, 1, 10));
     } catch (ConfigException e) {
       throw e;
     } catch (IllegalArgumentException e) {

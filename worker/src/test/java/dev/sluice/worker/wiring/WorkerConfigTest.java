@@ -31,6 +31,8 @@ class WorkerConfigTest {
     assertThat(config.settings().resourceClass()).isEqualTo(ResourceClass.CPU);
     assertThat(config.settings().queues()).extracting(q -> q.label()).containsExactly("sluice-cpu-high");
     assertThat(config.s3PathStyle()).isFalse();
+    assertThat(config.settings().receiveBatch()).isEqualTo(10);
+    assertThat(WorkerConfig.from(env("SLUICE_RECEIVE_BATCH", "1")).settings().receiveBatch()).isEqualTo(1);
   }
 
   @Test
@@ -72,6 +74,8 @@ class WorkerConfigTest {
         .hasMessage("SLUICE_S3_PATH_STYLE='yes' is invalid: expected true or false");
     assertThatThrownBy(() -> WorkerConfig.from(env("SLUICE_MULTIPART_THRESHOLD", "1048576")))
         .hasMessageContaining("SLUICE_MULTIPART_THRESHOLD='1048576' is invalid: expected at least 5242880");
+    assertThatThrownBy(() -> WorkerConfig.from(env("SLUICE_RECEIVE_BATCH", "11")))
+        .hasMessage("SLUICE_RECEIVE_BATCH='11' is invalid: expected an integer 1..10");
     assertThatThrownBy(() -> WorkerConfig.from(env("SLUICE_LONG_POLL", "30s")))
         .hasMessageContaining("longPoll").hasMessageContaining("0..20s");
   }
