@@ -37,7 +37,7 @@ class RulesFileTest {
     Rules json = new RulesFile(Path.of("examples/rules.json")).read().orElseThrow().rules();
 
     assertThat(yaml).isEqualTo(json);
-    assertThat(yaml.allowsVariant("acme", "hevc-2160p")).isTrue();
+    assertThat(yaml.allowsVariant("acme", "hls-720p")).isTrue();
     assertThat(yaml.media().allowedCodecs()).contains("h264");
   }
 
