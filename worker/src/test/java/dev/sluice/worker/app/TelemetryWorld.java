@@ -48,6 +48,11 @@ public final class TelemetryWorld {
     world.store.failNext(op, fault, 1);
   }
 
+  /** Deletes the job's source, so the job ends WITHDRAWN with the source key in its reason. */
+  public void withdraw(Job job) {
+    world.store.delete(job.source().uri());
+  }
+
   public void deny() {
     world.deny("asset is on the deny list");
   }
