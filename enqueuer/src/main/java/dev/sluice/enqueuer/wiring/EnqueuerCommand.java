@@ -46,7 +46,13 @@ public final class EnqueuerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    OpenTelemetrySdk otel = EnqueuerTracing.sdk();
+    OpenTelemetrySdk otel;
+    try {
+      otel = EnqueuerTracing.autoconfigured(env);
+    } catch (RuntimeException e) {
+      System.err.println("sluice enqueuer: invalid OTEL_* configuration: " + e.getMessage());
+      return 2;
+    }
     EnqueuerServer server;
     try {
       server = start(EnqueuerConfig.from(env), otel);

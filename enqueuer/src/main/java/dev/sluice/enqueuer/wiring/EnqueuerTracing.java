@@ -12,8 +12,8 @@ import io.opentelemetry.sdk.trace.samplers.Sampler;
 
 /**
  * Builds the one OpenTelemetry SDK of an enqueuer process (never the global one). Where spans go
- * is the caller's choice of {@link SpanProcessor}s: an in-memory exporter in tests, and none yet
- * in production (issue E adds OTLP here). With none, the SDK would hand out no-op spans with
+ * is the caller's choice of {@link SpanProcessor}s: an in-memory exporter in tests; in production
+ * {@link #autoconfigured} reads the standard OTEL_* variables. With none, the SDK would hand out no-op spans with
  * all-zero ids, so clients would get no trace id and messages no {@code traceparent}; a processor
  * that discards every span keeps the ids real until an exporter is configured.
  */
@@ -21,6 +21,29 @@ public final class EnqueuerTracing {
   static final String SERVICE_NAME = "sluice-enqueuer";
 
   private EnqueuerTracing() {}
+
+  /**
+   * The production SDK from the standard {@code OTEL_*} variables (autoconfigure): traces over OTLP
+   * when an endpoint is set, metrics on a Prometheus endpoint (port 9464), never global. A
+   * discarding processor is always added so span ids stay real when nothing exports.
+   */
+  public static OpenTelemetrySdk autoconfigured(java.util.Map<String, String> env) {
+    return io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk.builder()
+        .addPropertiesSupplier(() -> defaults(env))
+        .addTracerProviderCustomizer((builder, config) -> builder.addSpanProcessor(new Unexported()))
+        .build()
+        .getOpenTelemetrySdk();
+  }
+
+  static java.util.Map<String, String> defaults(java.util.Map<String, String> env) {
+    boolean otlp = env.containsKey("OTEL_EXPORTER_OTLP_ENDPOINT") || env.containsKey("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT");
+    return java.util.Map.of(
+        "otel.service.name", SERVICE_NAME,
+        "otel.metrics.exporter", "prometheus",
+        "otel.exporter.prometheus.port", "9464",
+        "otel.traces.exporter", otlp ? "otlp" : "none",
+        "otel.logs.exporter", "none");
+  }
 
   public static OpenTelemetrySdk sdk(SpanProcessor... processors) {
     var tracing = SdkTracerProvider.builder()

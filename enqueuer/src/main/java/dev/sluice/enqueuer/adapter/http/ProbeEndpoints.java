@@ -8,11 +8,11 @@ import java.util.List;
 /**
  * The unauthenticated probes: {@code /healthz} says the process serves (liveness: restart it if
  * not), {@code /readyz} says its queues and buckets answer (readiness: route traffic to it only
- * then), and {@code /metrics} is a placeholder until metrics are exported (issue E).
+ * then), and {@code /metrics} points at the Prometheus exporter's own port.
  */
 public final class ProbeEndpoints {
-  static final String METRICS_PLACEHOLDER = "# Sluice enqueuer: metrics are not exported yet.\n"
-      + "# Issue E wires OpenTelemetry metrics with a Prometheus exporter at this path.\n";
+  static final String METRICS_PLACEHOLDER = "# Sluice enqueuer: metrics are served by the OpenTelemetry Prometheus\n"
+      + "# exporter on port 9464 (/metrics; OTEL_EXPORTER_PROMETHEUS_PORT), not on the API port.\n";
 
   private final Reachability reachability;
   private final ApiJson json = new ApiJson();

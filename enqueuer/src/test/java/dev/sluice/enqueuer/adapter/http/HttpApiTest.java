@@ -150,7 +150,7 @@ class HttpApiTest {
     MemoryServer.Reply metrics = api.get("/metrics");
     assertThat(metrics.status()).isEqualTo(200);
     assertThat(metrics.raw().headers().firstValue("Content-Type").orElseThrow()).startsWith("text/plain");
-    assertThat(metrics.raw().body()).contains("Issue E");
+    assertThat(metrics.raw().body()).contains("port 9464");
     assertThat(api.get("/v2/nothing").status()).isEqualTo(404);
   }
 }
